@@ -1,5 +1,40 @@
+using OrleansCalendar.Server;
+using OrleansCalendar.Server.Auth;
+using OrleansCalendar.Server.Health;
+using OrleansCalendar.Server.Hosting;
+using OrleansCalendar.Server.Http;
+using OrleansCalendar.Server.Observability;
+using OrleansCalendar.Server.OpenApi;
+
 var builder = WebApplication.CreateBuilder(args);
+if (MigrateCommand.IsRequested(args))
+{
+    return await MigrateCommand.RunAsync(builder);
+}
+
+builder.Services.Configure<ServerOptions>(builder.Configuration.GetSection(ServerOptions.Section));
+builder.AddCalendarObservability();
+builder.AddCalendarSilo();
+builder.Services
+    .AddCalendarJson()
+    .AddCalendarProblemDetails()
+    .AddCalendarAuth(builder.Configuration)
+    .AddCalendarOpenApi()
+    .AddCalendarHealth();
+
 var app = builder.Build();
-app.MapGet("/", () => "ok");
-app.Run();
+
+// Resolve now so a generated admin key is written (and its location logged) at start, not on first request.
+app.Services.GetRequiredService<AdminKeyStore>();
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseAuthentication();
+app.UseAuthorization();
+app.MapCalendarHealth();
+app.MapCalendarOpenApi();
+app.MapCalendarApi();
+await app.RunAsync();
+return 0;
+
+/// <summary>The web host's entry point; public so functional tests can host it.</summary>
 public partial class Program;

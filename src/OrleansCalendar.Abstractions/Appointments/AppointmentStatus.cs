@@ -1,0 +1,7 @@
+namespace OrleansCalendar.Abstractions.Appointments;
+
+public enum AppointmentStatus
+{
+    Confirmed,
+    Cancelled,
+}

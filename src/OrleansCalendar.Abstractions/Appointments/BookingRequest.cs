@@ -1,0 +1,11 @@
+namespace OrleansCalendar.Abstractions.Appointments;
+
+/// <summary>A request to book <see cref="Start"/> on a calendar. The end is derived from the calendar.</summary>
+[GenerateSerializer, Immutable]
+public sealed record BookingRequest(
+    [property: Id(0)] DateTimeOffset Start,
+    [property: Id(1)] DateTimeOffset? End,
+    [property: Id(2)] string? UserId,
+    [property: Id(3)] string? Title,
+    [property: Id(4)] Contact Contact,
+    [property: Id(5)] string? Notes);

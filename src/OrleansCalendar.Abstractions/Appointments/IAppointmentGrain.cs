@@ -1,0 +1,31 @@
+using Orleans.Concurrency;
+
+namespace OrleansCalendar.Abstractions.Appointments;
+
+/// <summary>
+/// One appointment, keyed <c>{subAccountId}/{appointmentId}</c>. It reserves its interval on every member's
+/// availability atomically (all or none) and keeps those reservations in step through reschedule and cancel.
+/// </summary>
+public interface IAppointmentGrain : IGrainWithStringKey
+{
+    /// <summary>Reserves the plan on every member and stores the appointment; <c>slot-unavailable</c> if anyone is busy.</summary>
+    Task<AppointmentDetails> CreateAsync(AppointmentPlan plan, string? title, Contact contact, string? notes);
+
+    /// <summary>The appointment, or null when it does not exist.</summary>
+    [ReadOnly]
+    Task<AppointmentDetails?> GetAsync();
+
+    /// <summary>
+    /// Applies a partial update. A new start is re-checked by the calendar like a booking (422/409), and the
+    /// old interval stays held until the new one is, so a failed move leaves the appointment as it was.
+    /// </summary>
+    Task<AppointmentDetails> ChangeAsync(AppointmentChanges changes);
+
+    /// <summary>Cancels and frees the interval on every member at once. Idempotent.</summary>
+    Task<AppointmentDetails> CancelAsync();
+
+    /// <summary>Whether <paramref name="revision"/> is this appointment's current, confirmed reservation.</summary>
+    /// <remarks>Interleaves, so an availability grain can ask while this appointment is waiting on it.</remarks>
+    [AlwaysInterleave]
+    Task<bool> IsCurrentReservationAsync(int revision);
+}

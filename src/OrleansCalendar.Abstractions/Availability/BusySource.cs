@@ -1,0 +1,7 @@
+namespace OrleansCalendar.Abstractions.Availability;
+
+public enum BusySource
+{
+    Appointment,
+    Outlook,
+}

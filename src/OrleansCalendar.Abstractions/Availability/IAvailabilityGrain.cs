@@ -1,0 +1,36 @@
+using Orleans.Concurrency;
+
+namespace OrleansCalendar.Abstractions.Availability;
+
+/// <summary>
+/// The busy time of one bookable owner (a user, keyed <c>{subAccountId}/{userId}</c>) from every source:
+/// its appointments and, per Outlook calendar, imported events. Every reservation of the owner passes through
+/// this one activation, which is what makes double booking impossible.
+/// </summary>
+public interface IAvailabilityGrain : IGrainWithStringKey
+{
+    /// <summary>
+    /// Holds the interval if it overlaps nothing busy (the appointment's own other revisions excepted).
+    /// The hold is pending until <see cref="ConfirmAsync"/>; a pending hold that is never confirmed is
+    /// checked with its appointment and dropped, so a crash mid-booking cannot leak busy time.
+    /// </summary>
+    Task<bool> TryHoldAsync(Reservation reservation);
+
+    /// <summary>Confirms a revision and drops the appointment's older revisions.</summary>
+    Task ConfirmAsync(string appointmentId, int revision);
+
+    /// <summary>Drops one revision (a failed booking or move), or every revision when null (cancel).</summary>
+    Task ReleaseAsync(string appointmentId, int? revision);
+
+    /// <summary>Merged busy time overlapping [from, to), for slot computation.</summary>
+    [ReadOnly]
+    Task<BusyTimeline> GetBusyAsync(DateTimeOffset from, DateTimeOffset to, bool includeExternal);
+
+    /// <summary>The busy view: merged intervals per source, for people and dashboards.</summary>
+    [ReadOnly]
+    Task<IReadOnlyList<BusyInterval>> GetBusyViewAsync(DateTimeOffset from, DateTimeOffset to);
+
+    /// <summary>Reservations (one per appointment, the newest revision) overlapping [from, to).</summary>
+    [ReadOnly]
+    Task<IReadOnlyList<Reservation>> GetReservationsAsync(DateTimeOffset from, DateTimeOffset to);
+}

@@ -1,0 +1,29 @@
+using Orleans.Concurrency;
+using OrleansCalendar.Abstractions.Appointments;
+
+namespace OrleansCalendar.Abstractions.Calendars;
+
+/// <summary>
+/// A booking calendar, keyed <c>{subAccountId}/{calendarId}</c>. It owns the booking rules, checks every
+/// booking and reschedule against them, and picks the member for round-robin bookings.
+/// </summary>
+public interface ICalendarGrain : IGrainWithStringKey
+{
+    Task<CalendarDetails> CreateAsync(CalendarDefinition definition);
+
+    /// <summary>The calendar, or null when it does not exist (or was deleted).</summary>
+    [ReadOnly]
+    Task<CalendarDetails?> GetAsync();
+
+    Task<CalendarDetails> UpdateAsync(CalendarDefinition definition);
+
+    /// <summary>Deletes the calendar; its existing appointments are kept.</summary>
+    Task DeleteAsync();
+
+    /// <summary>Books an appointment: 422 <c>outside-availability</c> or 409 <c>slot-unavailable</c> when it cannot.</summary>
+    Task<AppointmentDetails> BookAsync(BookingRequest request);
+
+    /// <summary>Checks a move of an existing appointment against the rules and returns the plan for it.</summary>
+    [ReadOnly]
+    Task<AppointmentPlan> PlanMoveAsync(IReadOnlyList<string> userIds, DateTimeOffset start, DateTimeOffset? end);
+}

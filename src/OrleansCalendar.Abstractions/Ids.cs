@@ -1,0 +1,49 @@
+using System.Security.Cryptography;
+
+namespace OrleansCalendar.Abstractions;
+
+/// <summary>
+/// Server-generated opaque ids: a short type prefix and 20 base32 characters (100 random bits).
+/// Ids from URLs are checked against this shape before they reach a grain.
+/// </summary>
+public static class Ids
+{
+    public const string SubAccountPrefix = "sa";
+    public const string UserPrefix = "usr";
+    public const string CalendarPrefix = "cal";
+    public const string AppointmentPrefix = "apt";
+    private const int RandomLength = 20;
+    private const string Alphabet = "abcdefghijklmnopqrstuvwxyz234567";
+
+    public static string New(string prefix)
+    {
+        Span<byte> random = stackalloc byte[RandomLength];
+        RandomNumberGenerator.Fill(random);
+        Span<char> chars = stackalloc char[RandomLength];
+        for (var i = 0; i < RandomLength; i++)
+        {
+            chars[i] = Alphabet[random[i] & 31];
+        }
+
+        return $"{prefix}_{chars}";
+    }
+
+    public static bool IsWellFormed(string? value, string prefix)
+    {
+        if (value is null || value.Length != prefix.Length + 1 + RandomLength
+            || !value.StartsWith(prefix, StringComparison.Ordinal) || value[prefix.Length] != '_')
+        {
+            return false;
+        }
+
+        foreach (var c in value.AsSpan(prefix.Length + 1))
+        {
+            if (!Alphabet.Contains(c, StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}

@@ -1,0 +1,29 @@
+using OrleansCalendar.Abstractions;
+using OrleansCalendar.Abstractions.Errors;
+using OrleansCalendar.Abstractions.SubAccounts;
+
+namespace OrleansCalendar.Server.Auth;
+
+/// <summary>
+/// Guards every <c>/v1/subaccounts/{sid}/...</c> route: the caller must be the admin or hold that
+/// sub-account's key, and the sub-account must exist. Both failures are the same 404, so another
+/// tenant's ids are not even confirmed to exist.
+/// </summary>
+public sealed class SubAccountAccessFilter(IGrainFactory grains) : IEndpointFilter
+{
+    public const string RouteParameter = "sid";
+
+    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var sid = context.HttpContext.GetRouteValue(RouteParameter) as string;
+        if (sid is null
+            || !Ids.IsWellFormed(sid, Ids.SubAccountPrefix)
+            || !context.HttpContext.User.CanAccessSubAccount(sid)
+            || await grains.GetGrain<ISubAccountGrain>(sid).GetAsync() is null)
+        {
+            throw CalendarException.NotFound(ErrorCodes.SubAccountNotFound, "The sub-account does not exist.");
+        }
+
+        return await next(context);
+    }
+}

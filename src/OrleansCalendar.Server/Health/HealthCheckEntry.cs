@@ -1,0 +1,4 @@
+namespace OrleansCalendar.Server.Health;
+
+/// <summary>One readiness check.</summary>
+public sealed record HealthCheckEntry(string Status, string? Description);

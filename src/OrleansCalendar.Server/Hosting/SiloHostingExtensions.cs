@@ -1,0 +1,104 @@
+using System.Net;
+using System.Net.NetworkInformation;
+using System.Net.Sockets;
+using Orleans.Configuration;
+using OrleansCalendar.Grains.Storage;
+using OrleansCalendar.Server.Storage;
+
+namespace OrleansCalendar.Server.Hosting;
+
+/// <summary>Co-hosts the Orleans silo in the web process, with storage chosen by <c>Storage__Provider</c>.</summary>
+public static class SiloHostingExtensions
+{
+    private const string SqliteInvariant = "System.Data.SQLite";
+    private const string PostgreSqlInvariant = "Npgsql";
+
+    public static WebApplicationBuilder AddCalendarSilo(this WebApplicationBuilder builder)
+    {
+        var configuration = builder.Configuration;
+        var server = configuration.GetSection(ServerOptions.Section).Get<ServerOptions>() ?? new ServerOptions();
+        var storage = configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
+        var orleans = configuration.GetSection(OrleansOptions.Section).Get<OrleansOptions>() ?? new OrleansOptions();
+        var connectionString = StorageOptions.ResolveConnectionString(configuration, storage.Provider, server);
+
+        builder.Services.AddSingleton(new StorageSettings(storage.Provider, connectionString));
+        builder.Services.AddSingleton<SchemaMigrator>();
+
+        // Registered before the silo so that the schema exists before any grain storage is touched.
+        builder.Services.AddHostedService<SchemaMigrationHostedService>();
+
+        builder.UseOrleans(silo =>
+        {
+            silo.Configure<ClusterOptions>(o =>
+            {
+                o.ClusterId = orleans.ClusterId;
+                o.ServiceId = orleans.ServiceId;
+            });
+            silo.AddActivityPropagation();
+
+            switch (storage.Provider)
+            {
+                case StorageProvider.Sqlite:
+                    // SQLite cannot host clustering or reminders: the embedded default is a single silo.
+                    silo.UseLocalhostClustering(orleans.SiloPort, orleans.GatewayPort, serviceId: orleans.ServiceId, clusterId: orleans.ClusterId);
+                    silo.AddAdoNetGrainStorage(StorageNames.Default, o =>
+                    {
+                        o.Invariant = SqliteInvariant;
+                        o.ConnectionString = connectionString;
+                    });
+                    silo.UseInMemoryReminderService();
+                    break;
+
+                case StorageProvider.PostgreSql:
+                    silo.ConfigureEndpoints(
+                        ResolveAdvertisedAddress(orleans.AdvertisedIP),
+                        orleans.SiloPort,
+                        orleans.GatewayPort,
+                        listenOnAnyHostAddress: true);
+                    silo.UseAdoNetClustering(o =>
+                    {
+                        o.Invariant = PostgreSqlInvariant;
+                        o.ConnectionString = connectionString;
+                    });
+                    silo.AddAdoNetGrainStorage(StorageNames.Default, o =>
+                    {
+                        o.Invariant = PostgreSqlInvariant;
+                        o.ConnectionString = connectionString;
+                    });
+                    silo.UseAdoNetReminderService(o =>
+                    {
+                        o.Invariant = PostgreSqlInvariant;
+                        o.ConnectionString = connectionString;
+                    });
+                    break;
+
+                default:
+                    throw new InvalidOperationException($"Unknown Storage__Provider '{storage.Provider}'. Use Sqlite or PostgreSql.");
+            }
+        });
+
+        return builder;
+    }
+
+    private static IPAddress ResolveAdvertisedAddress(string? configured)
+    {
+        if (!string.IsNullOrWhiteSpace(configured))
+        {
+            return IPAddress.Parse(configured);
+        }
+
+        // Kubernetes hands the pod address in through the downward API.
+        var podIp = Environment.GetEnvironmentVariable("POD_IP");
+        if (!string.IsNullOrWhiteSpace(podIp) && IPAddress.TryParse(podIp, out var pod))
+        {
+            return pod;
+        }
+
+        var candidate = NetworkInterface.GetAllNetworkInterfaces()
+            .Where(n => n.OperationalStatus == OperationalStatus.Up && n.NetworkInterfaceType != NetworkInterfaceType.Loopback)
+            .SelectMany(n => n.GetIPProperties().UnicastAddresses)
+            .Select(a => a.Address)
+            .FirstOrDefault(a => a.AddressFamily == AddressFamily.InterNetwork && !IPAddress.IsLoopback(a));
+        return candidate ?? IPAddress.Loopback;
+    }
+}

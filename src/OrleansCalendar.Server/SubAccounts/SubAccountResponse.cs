@@ -1,0 +1,9 @@
+using OrleansCalendar.Abstractions.SubAccounts;
+
+namespace OrleansCalendar.Server.SubAccounts;
+
+/// <summary>A sub-account.</summary>
+public sealed record SubAccountResponse(string Id, string Name, string TimeZone, DateTimeOffset CreatedAt)
+{
+    public static SubAccountResponse From(SubAccountDetails d) => new(d.Id, d.Name, d.TimeZone, d.CreatedAt);
+}

@@ -1,0 +1,7 @@
+namespace OrleansCalendar.Server.Users;
+
+/// <summary>Adds a user who can be booked.</summary>
+/// <param name="Name">Display name, 1–200 characters.</param>
+/// <param name="Email">Email address, unique within the sub-account.</param>
+/// <param name="TimeZone">IANA time zone name; defaults to the sub-account's.</param>
+public sealed record CreateUserRequest(string? Name, string? Email, string? TimeZone);

@@ -1,0 +1,42 @@
+using System.Net;
+using OrleansCalendar.Server.Tests.Infrastructure;
+
+namespace OrleansCalendar.Server.Tests.Foundation;
+
+public sealed class HealthTests(SharedAppFixture fixture) : IClassFixture<SharedAppFixture>
+{
+    [Fact]
+    public async Task Live_answers_without_a_key()
+    {
+        var (status, body) = await fixture.App.CreateClient().GetJsonAsync("/health/live");
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal("Healthy", body!["status"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Ready_reports_an_active_silo_and_answering_storage()
+    {
+        var (status, body) = await fixture.App.CreateClient().GetJsonAsync("/health/ready");
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal("Healthy", body!["checks"]!["silo"]!["status"]!.GetValue<string>());
+        Assert.Equal("Healthy", body["checks"]!["storage"]!["status"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Ready_is_503_when_storage_does_not_answer()
+    {
+        await using var app = new CalendarAppFactory();
+        _ = app.Server;
+
+        // Take the store away underneath the running silo: readiness must notice.
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(app.DataDir, recursive: true);
+        await File.WriteAllTextAsync(app.DataDir, "not a directory");
+
+        var (status, body) = await app.CreateClient().GetJsonAsync("/health/ready");
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, status);
+        Assert.Equal("Unhealthy", body!["checks"]!["storage"]!["status"]!.GetValue<string>());
+        File.Delete(app.DataDir);
+    }
+}
