@@ -1,8 +1,11 @@
 -- OrleansCalendar: grain state on SQLite for Microsoft.Orleans.Persistence.AdoNet
 -- (invariant "System.Data.SQLite", which Orleans serves with Microsoft.Data.Sqlite).
 --
--- The server applies this file at start-up (Storage/SchemaMigrator.cs). To apply it by hand:
---     sqlite3 data/orleans.db < deploy/sql/sqlite/001-persistence.sql
+-- The server applies this file at start-up (Storage/SchemaMigrator.cs) and switches the file to WAL
+-- first. To do the same by hand:
+--     sqlite3 -cmd 'PRAGMA journal_mode=WAL;' data/orleans.db < deploy/sql/sqlite/001-persistence.sql
+-- The queries use RETURNING, so whatever runs them needs SQLite 3.35 or later (Microsoft.Data.Sqlite
+-- bundles a recent one).
 -- Running it again is harmless: tables and indexes are only created when missing, and the
 -- query rows are replaced with the same text.
 --
