@@ -1,3 +1,7 @@
+using OrleansCalendar.Server.Appointments;
+using OrleansCalendar.Server.Availability;
+using OrleansCalendar.Server.Calendars;
+using OrleansCalendar.Server.PublicBooking;
 using OrleansCalendar.Server.SubAccounts;
 using OrleansCalendar.Server.Users;
 
@@ -10,6 +14,12 @@ public static class CalendarApi
     {
         routes.MapSubAccountsApi();
         routes.MapUsersApi();
+        routes.MapBusyApi();
+        routes.MapCalendarsApi();
+        routes.MapFreeSlotsApi();
+        routes.MapAppointmentsApi();
+        routes.MapAppointmentListApi();
+        routes.MapPublicBookingApi();
         return routes;
     }
 }

@@ -5,6 +5,7 @@ using OrleansCalendar.Server.Hosting;
 using OrleansCalendar.Server.Http;
 using OrleansCalendar.Server.Observability;
 using OrleansCalendar.Server.OpenApi;
+using OrleansCalendar.Server.PublicBooking;
 
 var builder = WebApplication.CreateBuilder(args);
 if (MigrateCommand.IsRequested(args))
@@ -20,7 +21,8 @@ builder.Services
     .AddCalendarProblemDetails()
     .AddCalendarAuth(builder.Configuration)
     .AddCalendarOpenApi()
-    .AddCalendarHealth();
+    .AddCalendarHealth()
+    .AddPublicBookingRateLimit(builder.Configuration);
 
 var app = builder.Build();
 
@@ -30,6 +32,7 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseRateLimiter();
 app.MapCalendarHealth();
 app.MapCalendarOpenApi();
 app.MapCalendarApi();

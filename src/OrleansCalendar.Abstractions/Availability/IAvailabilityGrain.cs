@@ -5,7 +5,8 @@ namespace OrleansCalendar.Abstractions.Availability;
 /// <summary>
 /// The busy time of one bookable owner (a user, keyed <c>{subAccountId}/{userId}</c>) from every source:
 /// its appointments and, per Outlook calendar, imported events. Every reservation of the owner passes through
-/// this one activation, which is what makes double booking impossible.
+/// this one activation, which is what makes double booking impossible. Reads interleave with a reservation
+/// in flight (they never await), so slot queries do not queue behind bookings.
 /// </summary>
 public interface IAvailabilityGrain : IGrainWithStringKey
 {
@@ -22,15 +23,15 @@ public interface IAvailabilityGrain : IGrainWithStringKey
     /// <summary>Drops one revision (a failed booking or move), or every revision when null (cancel).</summary>
     Task ReleaseAsync(string appointmentId, int? revision);
 
-    /// <summary>Merged busy time overlapping [from, to), for slot computation.</summary>
-    [ReadOnly]
-    Task<BusyTimeline> GetBusyAsync(DateTimeOffset from, DateTimeOffset to, bool includeExternal);
+    /// <summary>For each probed interval, whether it overlaps nothing busy. O(log n) per interval, from memory.</summary>
+    [AlwaysInterleave]
+    Task<bool[]> AreFreeAsync(FreeSlotProbe probe);
 
     /// <summary>The busy view: merged intervals per source, for people and dashboards.</summary>
-    [ReadOnly]
+    [AlwaysInterleave]
     Task<IReadOnlyList<BusyInterval>> GetBusyViewAsync(DateTimeOffset from, DateTimeOffset to);
 
     /// <summary>Reservations (one per appointment, the newest revision) overlapping [from, to).</summary>
-    [ReadOnly]
+    [AlwaysInterleave]
     Task<IReadOnlyList<Reservation>> GetReservationsAsync(DateTimeOffset from, DateTimeOffset to);
 }

@@ -11,8 +11,8 @@ public interface ICalendarGrain : IGrainWithStringKey
 {
     Task<CalendarDetails> CreateAsync(CalendarDefinition definition);
 
-    /// <summary>The calendar, or null when it does not exist (or was deleted).</summary>
-    [ReadOnly]
+    /// <summary>The calendar, or null when it does not exist (or was deleted). Interleaves with bookings in flight.</summary>
+    [AlwaysInterleave]
     Task<CalendarDetails?> GetAsync();
 
     Task<CalendarDetails> UpdateAsync(CalendarDefinition definition);
@@ -24,6 +24,6 @@ public interface ICalendarGrain : IGrainWithStringKey
     Task<AppointmentDetails> BookAsync(BookingRequest request);
 
     /// <summary>Checks a move of an existing appointment against the rules and returns the plan for it.</summary>
-    [ReadOnly]
+    [AlwaysInterleave]
     Task<AppointmentPlan> PlanMoveAsync(IReadOnlyList<string> userIds, DateTimeOffset start, DateTimeOffset? end);
 }

@@ -3,7 +3,6 @@ using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 using OrleansCalendar.Abstractions.Errors;
-using OrleansCalendar.Abstractions.SubAccounts;
 using OrleansCalendar.Server.Http;
 
 namespace OrleansCalendar.Server.Auth;
@@ -14,7 +13,7 @@ public sealed class ApiKeyAuthenticationHandler(
     ILoggerFactory logger,
     UrlEncoder encoder,
     AdminKeyStore adminKeys,
-    IGrainFactory grains,
+    SubAccountCache subAccounts,
     IProblemDetailsService problems) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     private const string BearerPrefix = "Bearer ";
@@ -38,8 +37,7 @@ public sealed class ApiKeyAuthenticationHandler(
             return Success(new Claim(ClaimTypes.Role, CallerClaims.AdminRole));
         }
 
-        if (ApiKeys.TryGetSubAccountId(key, out var subAccountId)
-            && await grains.GetGrain<ISubAccountGrain>(subAccountId).VerifyApiKeyAsync(ApiKeys.Hash(key)))
+        if (ApiKeys.TryGetSubAccountId(key, out var subAccountId) && await subAccounts.VerifyKeyAsync(subAccountId, key))
         {
             return Success(new Claim(CallerClaims.SubAccountClaim, subAccountId));
         }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.AspNetCore.Authentication;
 
 namespace OrleansCalendar.Server.Auth;
@@ -8,7 +9,9 @@ public static class AuthSetup
     {
         services.Configure<AuthOptions>(configuration.GetSection(AuthOptions.Section));
         services.AddSingleton<AdminKeyStore>();
-        services.AddScoped<SubAccountAccessFilter>();
+        services.AddSingleton<SubAccountCache>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<SubAccountAccessFilter>();
         services.AddAuthentication(CallerClaims.Scheme)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(CallerClaims.Scheme, null);
         services.AddAuthorizationBuilder()

@@ -1,6 +1,5 @@
 using OrleansCalendar.Abstractions;
 using OrleansCalendar.Abstractions.Errors;
-using OrleansCalendar.Abstractions.SubAccounts;
 
 namespace OrleansCalendar.Server.Auth;
 
@@ -9,7 +8,7 @@ namespace OrleansCalendar.Server.Auth;
 /// sub-account's key, and the sub-account must exist. Both failures are the same 404, so another
 /// tenant's ids are not even confirmed to exist.
 /// </summary>
-public sealed class SubAccountAccessFilter(IGrainFactory grains) : IEndpointFilter
+public sealed class SubAccountAccessFilter(SubAccountCache subAccounts) : IEndpointFilter
 {
     public const string RouteParameter = "sid";
 
@@ -19,7 +18,7 @@ public sealed class SubAccountAccessFilter(IGrainFactory grains) : IEndpointFilt
         if (sid is null
             || !Ids.IsWellFormed(sid, Ids.SubAccountPrefix)
             || !context.HttpContext.User.CanAccessSubAccount(sid)
-            || await grains.GetGrain<ISubAccountGrain>(sid).GetAsync() is null)
+            || !await subAccounts.ExistsAsync(sid))
         {
             throw CalendarException.NotFound(ErrorCodes.SubAccountNotFound, "The sub-account does not exist.");
         }

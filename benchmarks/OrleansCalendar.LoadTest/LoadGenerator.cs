@@ -1,0 +1,46 @@
+using System.Diagnostics;
+
+namespace OrleansCalendar.LoadTest;
+
+/// <summary>Closed-loop load: N workers each send the next request when the last one answered, for a fixed time.</summary>
+internal static class LoadGenerator
+{
+    public static async Task<LoadResult> RunAsync(HttpClient client, string name, string path, LoadOptions options)
+    {
+        await RunWorkersAsync(client, path, options.Concurrency, options.Warmup, record: null);
+        var latencies = new List<double>[options.Concurrency];
+        var errors = 0;
+        var stopwatch = Stopwatch.StartNew();
+        await RunWorkersAsync(client, path, options.Concurrency, options.Duration, (worker, elapsed, ok) =>
+        {
+            (latencies[worker] ??= []).Add(elapsed);
+            if (!ok)
+            {
+                Interlocked.Increment(ref errors);
+            }
+        });
+        stopwatch.Stop();
+
+        var all = latencies.Where(l => l is not null).SelectMany(l => l).Order().ToArray();
+        return new LoadResult(name, path, all.Length, errors, all.Length / stopwatch.Elapsed.TotalSeconds,
+            Percentile(all, 0.50), Percentile(all, 0.99));
+    }
+
+    private static async Task RunWorkersAsync(HttpClient client, string path, int concurrency, TimeSpan duration, Action<int, double, bool>? record)
+    {
+        var end = Stopwatch.GetTimestamp() + (long)(duration.TotalSeconds * Stopwatch.Frequency);
+        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(worker => Task.Run(async () =>
+        {
+            while (Stopwatch.GetTimestamp() < end)
+            {
+                var started = Stopwatch.GetTimestamp();
+                using var response = await client.GetAsync(path, HttpCompletionOption.ResponseContentRead);
+                var elapsedMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+                record?.Invoke(worker, elapsedMs, response.IsSuccessStatusCode);
+            }
+        })));
+    }
+
+    private static double Percentile(double[] sorted, double p) =>
+        sorted.Length == 0 ? 0 : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
+}

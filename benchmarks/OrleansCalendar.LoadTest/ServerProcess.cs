@@ -1,0 +1,98 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace OrleansCalendar.LoadTest;
+
+/// <summary>The real server in its own process (Release build, embedded SQLite, a throwaway data directory).</summary>
+internal sealed class ServerProcess : IAsyncDisposable
+{
+    public const string AdminKey = "load-test-admin-key";
+
+    private readonly Process _process;
+    private readonly string _dataDir;
+
+    private ServerProcess(Process process, string dataDir, Uri baseUrl)
+    {
+        _process = process;
+        _dataDir = dataDir;
+        BaseUrl = baseUrl;
+    }
+
+    public Uri BaseUrl { get; }
+
+    public static async Task<ServerProcess> StartAsync(string repositoryRoot)
+    {
+        var port = FreePort();
+        var dataDir = Path.Combine(Path.GetTempPath(), $"oc-load-{Guid.NewGuid():N}");
+        var start = new ProcessStartInfo("dotnet", $"run -c Release --no-launch-profile --project src/OrleansCalendar.Server -- --urls http://127.0.0.1:{port}")
+        {
+            WorkingDirectory = repositoryRoot,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.Environment["Server__DataDir"] = dataDir;
+        start.Environment["Auth__AdminKey"] = AdminKey;
+        start.Environment["Orleans__SiloPort"] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        start.Environment["Orleans__GatewayPort"] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        start.Environment["PublicBooking__PermitsPerMinute"] = "1000000";
+        var process = Process.Start(start)!;
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { Console.Error.WriteLine("server: " + e.Data); } };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+
+        var server = new ServerProcess(process, dataDir, new Uri($"http://127.0.0.1:{port}"));
+        using var client = new HttpClient { BaseAddress = server.BaseUrl };
+        var deadline = DateTime.UtcNow.AddMinutes(3);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (process.HasExited)
+            {
+                throw new InvalidOperationException($"The server exited with {process.ExitCode} before it was ready.");
+            }
+
+            try
+            {
+                if ((await client.GetAsync("/health/ready")).IsSuccessStatusCode)
+                {
+                    return server;
+                }
+            }
+            catch (HttpRequestException)
+            {
+            }
+
+            await Task.Delay(250);
+        }
+
+        await server.DisposeAsync();
+        throw new TimeoutException("The server did not become ready within 3 minutes.");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+
+        _process.Dispose();
+        try
+        {
+            Directory.Delete(_dataDir, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

@@ -1,0 +1,196 @@
+using Orleans.Runtime;
+using OrleansCalendar.Abstractions;
+using OrleansCalendar.Abstractions.Appointments;
+using OrleansCalendar.Abstractions.Availability;
+using OrleansCalendar.Abstractions.Calendars;
+using OrleansCalendar.Abstractions.Errors;
+using OrleansCalendar.Grains.Storage;
+
+namespace OrleansCalendar.Grains.Appointments;
+
+public sealed class AppointmentGrain(
+    [PersistentState("appointment", StorageNames.Default)] IPersistentState<AppointmentState> state,
+    TimeProvider clock) : Grain, IAppointmentGrain
+{
+    private string SubAccountId => GrainKeys.Split(this.GetPrimaryKeyString()).SubAccountId;
+
+    private string AppointmentId => GrainKeys.Split(this.GetPrimaryKeyString()).Id;
+
+    public async Task<AppointmentDetails> CreateAsync(AppointmentPlan plan, string? title, Contact contact, string? notes)
+    {
+        if (state.State.Exists)
+        {
+            throw CalendarException.Conflict(ErrorCodes.AppointmentExists, "An appointment with this id already exists.");
+        }
+
+        const int revision = 1;
+        await ReserveAsync(plan, revision);
+
+        var now = clock.GetUtcNow();
+        state.State = new AppointmentState
+        {
+            Exists = true,
+            Plan = plan,
+            Revision = revision,
+            Status = AppointmentStatus.Confirmed,
+            Title = title,
+            Contact = contact,
+            Notes = notes,
+            CreatedAt = now,
+            UpdatedAt = now,
+            Sync = plan.UserIds.Select(u => new AppointmentSync(u, "outlook", SyncState.NotApplicable, null, null)).ToList(),
+        };
+        await PersistOrReleaseAsync(plan, revision, () => state.State = new AppointmentState());
+        await ConfirmAsync(plan, revision);
+        return Details();
+    }
+
+    public Task<AppointmentDetails?> GetAsync() => Task.FromResult(state.State.Exists ? Details() : null);
+
+    public async Task<AppointmentDetails> ChangeAsync(AppointmentChanges changes)
+    {
+        EnsureExists();
+        if (state.State.Status == AppointmentStatus.Cancelled)
+        {
+            throw CalendarException.Conflict(ErrorCodes.AppointmentCancelled, "A cancelled appointment cannot be changed.");
+        }
+
+        var current = state.State.Plan!;
+        var moves = (changes.Start is { } start && start != current.Start) || (changes.End is { } end && end != current.End);
+        if (moves)
+        {
+            var calendar = GrainFactory.GetGrain<ICalendarGrain>(GrainKeys.Scoped(SubAccountId, current.CalendarId));
+            var plan = await calendar.PlanMoveAsync(current.UserIds, changes.Start ?? current.Start, changes.End);
+            var revision = state.State.Revision + 1;
+            await ReserveAsync(plan, revision);
+
+            var previous = (state.State.Plan, state.State.Revision, state.State.UpdatedAt);
+            state.State.Plan = plan;
+            state.State.Revision = revision;
+            ApplyText(changes);
+            await PersistOrReleaseAsync(plan, revision, () => (state.State.Plan, state.State.Revision, state.State.UpdatedAt) = previous);
+
+            // Confirming the new revision drops the old one on every member.
+            await ConfirmAsync(plan, revision);
+            return Details();
+        }
+
+        ApplyText(changes);
+        await state.WriteStateAsync();
+        return Details();
+    }
+
+    public async Task<AppointmentDetails> CancelAsync()
+    {
+        EnsureExists();
+        if (state.State.Status != AppointmentStatus.Cancelled)
+        {
+            state.State.Status = AppointmentStatus.Cancelled;
+            state.State.UpdatedAt = clock.GetUtcNow();
+            await state.WriteStateAsync();
+        }
+
+        // Also on a repeated cancel: a release that failed last time is finished now.
+        var plan = state.State.Plan!;
+        await Task.WhenAll(Owners(plan).Select(owner => Availability(owner).ReleaseAsync(AppointmentId, null)));
+        return Details();
+    }
+
+    public Task<bool> IsCurrentReservationAsync(int revision) =>
+        Task.FromResult(state.State.Exists && state.State.Status == AppointmentStatus.Confirmed && state.State.Revision == revision);
+
+    /// <summary>
+    /// Holds the plan on every owner, in a fixed order so two collective bookings cannot each hold half.
+    /// All or nothing: on any refusal every hold taken so far is released.
+    /// </summary>
+    private async Task ReserveAsync(AppointmentPlan plan, int revision)
+    {
+        var reservation = new Reservation(AppointmentId, revision, plan.CalendarId, plan.BlockedStart, plan.BlockedEnd, plan.Start, plan.End, plan.IgnoresExternalBusy);
+        var held = new List<string>();
+        try
+        {
+            foreach (var owner in Owners(plan))
+            {
+                if (!await Availability(owner).TryHoldAsync(reservation))
+                {
+                    throw CalendarException.Conflict(ErrorCodes.SlotUnavailable, "The requested time is no longer free.");
+                }
+
+                held.Add(owner);
+            }
+        }
+        catch
+        {
+            await Task.WhenAll(held.Select(owner => Availability(owner).ReleaseAsync(AppointmentId, revision)));
+            throw;
+        }
+    }
+
+    private async Task PersistOrReleaseAsync(AppointmentPlan plan, int revision, Action undo)
+    {
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch
+        {
+            undo();
+            await Task.WhenAll(Owners(plan).Select(owner => Availability(owner).ReleaseAsync(AppointmentId, revision)));
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Best effort: an unconfirmed hold is resolved later by its availability grain asking
+    /// <see cref="IsCurrentReservationAsync"/>, so a failure here loses nothing.
+    /// </summary>
+    private async Task ConfirmAsync(AppointmentPlan plan, int revision)
+    {
+        try
+        {
+            await Task.WhenAll(Owners(plan).Select(owner => Availability(owner).ConfirmAsync(AppointmentId, revision)));
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // Deliberately swallowed: see the summary.
+        }
+    }
+
+    private void ApplyText(AppointmentChanges changes)
+    {
+        if (changes.Title is not null)
+        {
+            state.State.Title = changes.Title.Length == 0 ? null : changes.Title;
+        }
+
+        if (changes.Notes is not null)
+        {
+            state.State.Notes = changes.Notes.Length == 0 ? null : changes.Notes;
+        }
+
+        state.State.UpdatedAt = clock.GetUtcNow();
+    }
+
+    /// <summary>Members' availability; a calendar without members books against its own availability.</summary>
+    private static IEnumerable<string> Owners(AppointmentPlan plan) =>
+        (plan.UserIds.Count == 0 ? [plan.CalendarId] : plan.UserIds).Order(StringComparer.Ordinal);
+
+    private IAvailabilityGrain Availability(string ownerId) =>
+        GrainFactory.GetGrain<IAvailabilityGrain>(GrainKeys.Scoped(SubAccountId, ownerId));
+
+    private void EnsureExists()
+    {
+        if (!state.State.Exists)
+        {
+            throw CalendarException.NotFound(ErrorCodes.AppointmentNotFound, "The appointment does not exist.");
+        }
+    }
+
+    private AppointmentDetails Details()
+    {
+        var s = state.State;
+        var plan = s.Plan!;
+        return new AppointmentDetails(AppointmentId, SubAccountId, plan.CalendarId, plan.UserIds, plan.Start, plan.End,
+            s.Title, s.Status, s.Contact, s.Notes, s.CreatedAt, s.UpdatedAt, s.Sync);
+    }
+}

@@ -1,0 +1,39 @@
+using OrleansCalendar.Abstractions.Appointments;
+
+namespace OrleansCalendar.Grains.Appointments;
+
+[GenerateSerializer]
+public sealed class AppointmentState
+{
+    [Id(0)]
+    public bool Exists { get; set; }
+
+    /// <summary>The plan currently reserved on every member.</summary>
+    [Id(1)]
+    public AppointmentPlan? Plan { get; set; }
+
+    /// <summary>Grows with every move; availability grains key their holds by it.</summary>
+    [Id(2)]
+    public int Revision { get; set; }
+
+    [Id(3)]
+    public AppointmentStatus Status { get; set; }
+
+    [Id(4)]
+    public string? Title { get; set; }
+
+    [Id(5)]
+    public Contact Contact { get; set; } = new("", null, null);
+
+    [Id(6)]
+    public string? Notes { get; set; }
+
+    [Id(7)]
+    public DateTimeOffset CreatedAt { get; set; }
+
+    [Id(8)]
+    public DateTimeOffset UpdatedAt { get; set; }
+
+    [Id(9)]
+    public List<AppointmentSync> Sync { get; set; } = [];
+}

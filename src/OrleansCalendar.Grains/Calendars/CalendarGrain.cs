@@ -1,0 +1,183 @@
+using NodaTime;
+using Orleans.Runtime;
+using OrleansCalendar.Abstractions;
+using OrleansCalendar.Abstractions.Appointments;
+using OrleansCalendar.Abstractions.Availability;
+using OrleansCalendar.Abstractions.Calendars;
+using OrleansCalendar.Abstractions.Errors;
+using OrleansCalendar.Domain.Intervals;
+using OrleansCalendar.Domain.Scheduling;
+using OrleansCalendar.Grains.Storage;
+using Bookability = OrleansCalendar.Domain.Scheduling.Availability;
+
+namespace OrleansCalendar.Grains.Calendars;
+
+public sealed class CalendarGrain(
+    [PersistentState("calendar", StorageNames.Default)] IPersistentState<CalendarState> state,
+    TimeProvider clock) : Grain, ICalendarGrain
+{
+    private SlotRules? _rules;
+
+    private string SubAccountId => GrainKeys.Split(this.GetPrimaryKeyString()).SubAccountId;
+
+    private string CalendarId => GrainKeys.Split(this.GetPrimaryKeyString()).Id;
+
+    private CalendarDefinition Definition => state.State.Definition!;
+
+    private SlotRules Rules => _rules ??= CalendarRules.ToSlotRules(Definition);
+
+    public async Task<CalendarDetails> CreateAsync(CalendarDefinition definition)
+    {
+        if (state.State.Exists)
+        {
+            throw CalendarException.Conflict(ErrorCodes.CalendarExists, "A calendar with this id already exists.");
+        }
+
+        var now = clock.GetUtcNow();
+        state.State = new CalendarState { Exists = true, Definition = definition, CreatedAt = now, UpdatedAt = now };
+        _rules = null;
+        await state.WriteStateAsync();
+        return Details();
+    }
+
+    public Task<CalendarDetails?> GetAsync() => Task.FromResult(state.State.Exists ? Details() : null);
+
+    public async Task<CalendarDetails> UpdateAsync(CalendarDefinition definition)
+    {
+        EnsureExists();
+        state.State.Definition = definition;
+        state.State.UpdatedAt = clock.GetUtcNow();
+        _rules = null;
+        await state.WriteStateAsync();
+        return Details();
+    }
+
+    public async Task DeleteAsync()
+    {
+        EnsureExists();
+        state.State.Exists = false;
+        state.State.UpdatedAt = clock.GetUtcNow();
+        await state.WriteStateAsync();
+    }
+
+    public async Task<AppointmentDetails> BookAsync(BookingRequest request)
+    {
+        EnsureExists();
+        var members = MembersFor(request.UserId);
+        var plan = Plan(members, request.Start, request.End);
+        var appointmentId = Ids.New(Ids.AppointmentPrefix);
+
+        if (Definition.Type != CalendarType.RoundRobin)
+        {
+            var booked = await Appointment(appointmentId).CreateAsync(plan, request.Title, request.Contact, request.Notes);
+            await CountAsync(plan.UserIds);
+            return booked;
+        }
+
+        // Round robin: the free member with the fewest bookings; on a lost race, the next one.
+        foreach (var member in await FreeMembersByFairnessAsync(members, plan))
+        {
+            try
+            {
+                var booked = await Appointment(appointmentId).CreateAsync(plan with { UserIds = [member] }, request.Title, request.Contact, request.Notes);
+                await CountAsync([member]);
+                return booked;
+            }
+            catch (CalendarException e) when (e.Code == ErrorCodes.SlotUnavailable)
+            {
+            }
+        }
+
+        throw CalendarException.Conflict(ErrorCodes.SlotUnavailable, "No member of this calendar is free at the requested time.");
+    }
+
+    public Task<AppointmentPlan> PlanMoveAsync(IReadOnlyList<string> userIds, DateTimeOffset start, DateTimeOffset? end)
+    {
+        EnsureExists();
+        return Task.FromResult(Plan(userIds, start, end));
+    }
+
+    /// <summary>Checks a requested interval against the rules and widens it by the buffers.</summary>
+    private AppointmentPlan Plan(IReadOnlyList<string> members, DateTimeOffset start, DateTimeOffset? end)
+    {
+        var rules = Rules;
+        var startInstant = Instant.FromDateTimeOffset(start);
+        var interval = new TimeInterval(startInstant, startInstant + rules.SlotDuration);
+        if (end is { } requestedEnd && Instant.FromDateTimeOffset(requestedEnd) != interval.End)
+        {
+            throw CalendarException.InvalidField("end", $"must be the start plus the calendar's {Definition.SlotDurationMinutes} minutes, or omitted.");
+        }
+
+        var availability = SlotGenerator.Check(rules, interval, Instant.FromDateTimeOffset(clock.GetUtcNow()));
+        if (availability != Bookability.Available)
+        {
+            throw CalendarException.Unprocessable(ErrorCodes.OutsideAvailability, availability switch
+            {
+                Bookability.TooSoon => $"The calendar needs {Definition.MinimumNoticeMinutes} minutes' notice.",
+                Bookability.TooFar => $"The calendar takes bookings at most {Definition.BookingWindowDays} days ahead.",
+                _ => "The requested time is outside the calendar's hours.",
+            });
+        }
+
+        var blocked = interval.Widen(rules.BufferBefore, rules.BufferAfter);
+        return new AppointmentPlan(CalendarId, members, start, interval.End.ToDateTimeOffset(),
+            blocked.Start.ToDateTimeOffset(), blocked.End.ToDateTimeOffset(), Definition.Type == CalendarType.Event);
+    }
+
+    private IReadOnlyList<string> MembersFor(string? userId)
+    {
+        var members = Definition.UserIds;
+        if (userId is null)
+        {
+            return members;
+        }
+
+        if (!members.Contains(userId))
+        {
+            throw CalendarException.Unprocessable(ErrorCodes.NotACalendarMember, "The user is not a member of this calendar.");
+        }
+
+        return Definition.Type == CalendarType.Collective ? members : [userId];
+    }
+
+    private async Task<IReadOnlyList<string>> FreeMembersByFairnessAsync(IReadOnlyList<string> members, AppointmentPlan plan)
+    {
+        var probe = new FreeSlotProbe([plan.BlockedStart.ToUnixTimeMilliseconds()], [plan.BlockedEnd.ToUnixTimeMilliseconds()], IncludeExternal: true);
+        var answers = await Task.WhenAll(members.Select(m =>
+            GrainFactory.GetGrain<IAvailabilityGrain>(GrainKeys.Scoped(SubAccountId, m)).AreFreeAsync(probe)));
+        var free = members.Where((_, i) => answers[i][0]).ToList();
+        var counts = state.State.BookingCounts;
+        var ordered = new List<string>();
+        while (free.Count > 0)
+        {
+            var next = RoundRobin.Pick(free, counts);
+            ordered.Add(next);
+            free.Remove(next);
+        }
+
+        return ordered;
+    }
+
+    private async Task CountAsync(IReadOnlyList<string> userIds)
+    {
+        foreach (var user in userIds)
+        {
+            state.State.BookingCounts[user] = state.State.BookingCounts.GetValueOrDefault(user) + 1;
+        }
+
+        await state.WriteStateAsync();
+    }
+
+    private IAppointmentGrain Appointment(string appointmentId) =>
+        GrainFactory.GetGrain<IAppointmentGrain>(GrainKeys.Scoped(SubAccountId, appointmentId));
+
+    private void EnsureExists()
+    {
+        if (!state.State.Exists)
+        {
+            throw CalendarException.NotFound(ErrorCodes.CalendarNotFound, "The calendar does not exist.");
+        }
+    }
+
+    private CalendarDetails Details() => new(CalendarId, SubAccountId, Definition, state.State.CreatedAt, state.State.UpdatedAt);
+}

@@ -1,0 +1,4 @@
+namespace OrleansCalendar.Server.Appointments;
+
+/// <summary>The person booking.</summary>
+public sealed record ContactRequest(string? Name, string? Email, string? Phone);

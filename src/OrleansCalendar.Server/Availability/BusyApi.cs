@@ -1,0 +1,37 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using OrleansCalendar.Abstractions;
+using OrleansCalendar.Abstractions.Availability;
+using OrleansCalendar.Abstractions.Errors;
+using OrleansCalendar.Abstractions.SubAccounts;
+using OrleansCalendar.Server.Http;
+using OrleansCalendar.Server.SubAccounts;
+
+namespace OrleansCalendar.Server.Availability;
+
+public static class BusyApi
+{
+    private const int MaxRangeDays = 366;
+
+    public static IEndpointRouteBuilder MapBusyApi(this IEndpointRouteBuilder routes)
+    {
+        SubAccountRoutes.Group(routes, "/users/{uid}/busy").WithTags("Availability")
+            .MapGet("/", GetAsync)
+            .WithName("GetBusyView")
+            .WithSummary("A user's busy time from appointments and Outlook, merged per source")
+            .ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status401Unauthorized, StatusCodes.Status404NotFound);
+        return routes;
+    }
+
+    private static async Task<Ok<BusyViewResponse>> GetAsync(string sid, string uid, string? start, string? end, IGrainFactory grains)
+    {
+        var (from, to) = QueryValues.TimeRange(start, end, MaxRangeDays);
+
+        if (!Ids.IsWellFormed(uid, Ids.UserPrefix) || await grains.GetGrain<ISubAccountGrain>(sid).GetUserAsync(uid) is null)
+        {
+            throw CalendarException.NotFound(ErrorCodes.UserNotFound, "The user does not exist.");
+        }
+
+        var intervals = await grains.GetGrain<IAvailabilityGrain>(GrainKeys.Scoped(sid, uid)).GetBusyViewAsync(from, to);
+        return TypedResults.Ok(new BusyViewResponse(intervals));
+    }
+}

@@ -1,0 +1,6 @@
+using OrleansCalendar.Abstractions.Availability;
+
+namespace OrleansCalendar.Server.Availability;
+
+/// <summary>A user's busy time, merged per source.</summary>
+public sealed record BusyViewResponse(IReadOnlyList<BusyInterval> Intervals);
