@@ -4,70 +4,95 @@ using OrleansCalendar.Domain.Intervals;
 namespace OrleansCalendar.Domain.Scheduling;
 
 /// <summary>
-/// Slot generation and booking checks.
-/// <para>
-/// Slots step by the slot interval in the calendar's LOCAL time from each weekly-hours window start, so a
-/// 09:00–17:00 day stays 09:00–17:00 local on both sides of a daylight-saving switch. A slot whose local
-/// start does not exist (spring-forward gap) is skipped; an ambiguous local start (fall-back) is its earlier
-/// instant. A slot lasts the slot duration in elapsed time and must end inside its window.
-/// </para>
-/// <para>
-/// A slot is offered when it starts at or after now + minimum notice and at most booking-window days from
-/// now, and when the slot widened by the buffers overlaps no busy interval of the member(s).
-/// </para>
+/// Turns a calendar's <see cref="SlotRules"/> into bookable slots, and checks booking requests against them.
 /// </summary>
+/// <remarks>
+/// <para>
+/// <b>Local-time grid.</b> Slot starts step by the slot interval in the calendar's LOCAL time from the nominal
+/// start of each weekly-hours window, so a 09:00–17:00 day in America/New_York offers 09:00, 09:30, … 16:30
+/// local on both sides of a daylight-saving switch, and the grid is the same local times every day. A slot
+/// lasts the slot duration in elapsed time and must end inside its window.
+/// </para>
+/// <para>
+/// <b>Daylight saving.</b> A slot start whose local time does not exist (spring-forward gap, e.g. 02:30 on
+/// 2026-03-08 in New York) is skipped. An ambiguous local start (fall-back, e.g. 01:30 on 2026-11-01 in New York)
+/// is its earlier instant, the first occurrence, so a local slot is never offered twice. Window bounds resolve the
+/// same way: a bound inside a gap moves to the first instant after the gap, an ambiguous bound is the earlier
+/// instant, and "24:00" is the start of the next day. Windows never cross midnight. A window whose start fell in a
+/// gap still keeps its grid anchored at the nominal start (02:30 with a 45-minute step gives 03:15, 04:00, …),
+/// while <see cref="Check"/> accepts anything inside the moved window.
+/// </para>
+/// <para>
+/// <b>Limits.</b> A slot is offered when its start is at or after now + minimum notice, at or before now +
+/// booking-window days (24-hour days), in the requested range [rangeStart, rangeEnd), and — for
+/// <see cref="FreeSlots"/> — when the slot widened by the calendar's buffers overlaps no busy interval. The
+/// busy sets already include each appointment's own buffers (see docs/scheduling-rules.md).
+/// </para>
+/// </remarks>
 public static class SlotGenerator
 {
-    /// <summary>The instants [start of <paramref name="first"/>, start of the day after <paramref name="last"/>) in <paramref name="zone"/>.</summary>
-    public static (Instant Start, Instant End) DateRange(LocalDate first, LocalDate last, DateTimeZone zone) =>
-        (zone.AtStartOfDay(first).ToInstant(), zone.AtStartOfDay(last.PlusDays(1)).ToInstant());
+    /// <summary>
+    /// The instants of the inclusive dates <paramref name="firstDay"/>..<paramref name="lastDay"/> in
+    /// <paramref name="zone"/>: [start of the first day, start of the day after the last). Days start at
+    /// <see cref="DateTimeZone.AtStartOfDay"/>, which is after the gap when midnight does not exist.
+    /// Deconstructs as <c>var (rangeStart, rangeEnd) = …</c>.
+    /// </summary>
+    /// <exception cref="ArgumentException">When <paramref name="lastDay"/> is before <paramref name="firstDay"/>.</exception>
+    public static TimeInterval DateRange(LocalDate firstDay, LocalDate lastDay, DateTimeZone zone)
+    {
+        if (lastDay < firstDay)
+        {
+            throw new ArgumentException($"The last day {lastDay} is before the first day {firstDay}.", nameof(lastDay));
+        }
 
-    /// <summary>Every slot the rules allow with a start in [rangeStart, rangeEnd), ignoring busy time. Sorted.</summary>
+        return new TimeInterval(zone.AtStartOfDay(firstDay).ToInstant(), zone.AtStartOfDay(lastDay.PlusDays(1)).ToInstant());
+    }
+
+    /// <summary>
+    /// Every slot the rules allow with a start in [<paramref name="rangeStart"/>, <paramref name="rangeEnd"/>),
+    /// ignoring busy time, sorted by start: <see cref="WeeklySlots"/> narrowed by <see cref="WithinHorizon"/>.
+    /// </summary>
+    /// <exception cref="ArgumentException">When <see cref="SlotRules.Validate"/> finds problems.</exception>
     public static IReadOnlyList<TimeInterval> Candidates(SlotRules rules, Instant rangeStart, Instant rangeEnd, Instant now) =>
         WithinHorizon(rules, WeeklySlots(rules, rangeStart, rangeEnd), now);
 
     /// <summary>
-    /// The slots of the weekly hours with a start in [rangeStart, rangeEnd), before notice and booking window
-    /// are applied. Depends only on the rules and the range, so callers may cache it.
+    /// The slots of the weekly hours with a start in [<paramref name="rangeStart"/>, <paramref name="rangeEnd"/>),
+    /// sorted by start, before minimum notice and booking window are applied. It depends only on the rules and the
+    /// range, so callers may cache it and apply <see cref="WithinHorizon"/> per request.
     /// </summary>
+    /// <exception cref="ArgumentException">When <see cref="SlotRules.Validate"/> finds problems.</exception>
     public static IReadOnlyList<TimeInterval> WeeklySlots(SlotRules rules, Instant rangeStart, Instant rangeEnd)
     {
+        EnsureValid(rules);
         var slots = new List<TimeInterval>();
-        if (rangeStart >= rangeEnd || rules.SlotInterval <= Duration.Zero || rules.SlotDuration <= Duration.Zero)
+        if (rangeStart >= rangeEnd)
         {
             return slots;
         }
 
-        // A day's windows can start before its date in other zones: widen the scan by a day on both sides.
-        var firstDay = rangeStart.InZone(rules.Zone).Date.PlusDays(-1);
-        var lastDay = rangeEnd.InZone(rules.Zone).Date.PlusDays(1);
-        var step = (int)rules.SlotInterval.TotalMinutes;
-        for (var date = firstDay; date <= lastDay; date = date.PlusDays(1))
+        var zone = rules.Zone;
+        var lastDay = rangeEnd.InZone(zone).Date;
+        for (var date = rangeStart.InZone(zone).Date.PlusDays(-1); date <= lastDay; date = date.PlusDays(1))
         {
+            // Windows come sorted, disjoint and inside their own date, so slots come out sorted without a sort.
             foreach (var range in rules.Hours.For(date.DayOfWeek))
             {
-                var window = WeeklyHours.Window(date, range, rules.Zone);
-                for (var minute = range.StartMinute; minute < range.EndMinute; minute += step)
+                var window = WeeklyHours.Window(date, range, zone);
+                if (window.End > rangeStart && window.Start < rangeEnd)
                 {
-                    if (LocalTimes.ResolveSlotStart(date.AtMidnight().PlusMinutes(minute), rules.Zone) is not { } start)
-                    {
-                        continue;
-                    }
-
-                    var slot = new TimeInterval(start, start + rules.SlotDuration);
-                    if (start >= rangeStart && start < rangeEnd && window.Covers(slot))
-                    {
-                        slots.Add(slot);
-                    }
+                    AddWindowSlots(slots, rules, date, range, window, rangeStart, rangeEnd);
                 }
             }
         }
 
-        slots.Sort(static (a, b) => a.Start.CompareTo(b.Start));
         return slots;
     }
 
-    /// <summary>The slots starting at or after now + minimum notice and at most booking-window days from now.</summary>
+    /// <summary>
+    /// The <paramref name="slots"/> (in order) that start at or after now + minimum notice and at or before now +
+    /// booking-window days.
+    /// </summary>
     public static IReadOnlyList<TimeInterval> WithinHorizon(SlotRules rules, IReadOnlyList<TimeInterval> slots, Instant now)
     {
         var earliest = now + rules.MinimumNotice;
@@ -84,12 +109,22 @@ public static class SlotGenerator
         return result;
     }
 
-    /// <summary>Whether <paramref name="requested"/> may be booked: inside one window, with notice, within the window of days.</summary>
+    /// <summary>
+    /// Whether <paramref name="requested"/> may be booked under the rules, ignoring busy time. It must lie wholly
+    /// inside one weekly-hours window (it need not be on the slot grid), start at or after now + minimum notice
+    /// and at or before now + booking-window days. Reasons are checked in that order.
+    /// </summary>
+    /// <exception cref="ArgumentException">When <paramref name="requested"/> is empty or the rules are invalid.</exception>
     public static Availability Check(SlotRules rules, TimeInterval requested, Instant now)
     {
+        EnsureValid(rules);
+        if (requested.IsEmpty)
+        {
+            throw new ArgumentException("A booking needs a non-empty interval.", nameof(requested));
+        }
+
         var day = requested.Start.InZone(rules.Zone).Date;
-        var inHours = rules.Hours.Expand(day.PlusDays(-1), day.PlusDays(1), rules.Zone).Any(w => w.Covers(requested));
-        if (!inHours || requested.IsEmpty)
+        if (!rules.Hours.Expand(day.PlusDays(-1), day, rules.Zone).Any(window => window.Covers(requested)))
         {
             return Availability.OutsideHours;
         }
@@ -102,11 +137,15 @@ public static class SlotGenerator
         return requested.Start > now + Duration.FromDays(rules.BookingWindowDays) ? Availability.TooFar : Availability.Available;
     }
 
-    /// <summary>Whether the slot, widened by the calendar's buffers, overlaps nothing busy.</summary>
+    /// <summary>Whether <paramref name="slot"/>, widened by the calendar's buffers, overlaps nothing in <paramref name="busy"/>. O(log n).</summary>
     public static bool IsFree(SlotRules rules, TimeInterval slot, IntervalSet busy) =>
         busy.IsFree(slot.Widen(rules.BufferBefore, rules.BufferAfter));
 
-    /// <summary>The candidate slots that are free for the members, as <paramref name="mode"/> requires.</summary>
+    /// <summary>
+    /// The candidate slots in [<paramref name="rangeStart"/>, <paramref name="rangeEnd"/>) that are free for the
+    /// members of <paramref name="busyByUser"/> as <paramref name="mode"/> requires, sorted by start. Members are
+    /// considered, and named in <see cref="FreeSlot.UserIds"/>, in ordinal order of their ids. No members, no slots.
+    /// </summary>
     public static IReadOnlyList<FreeSlot> FreeSlots(
         SlotRules rules,
         Instant rangeStart,
@@ -116,25 +155,59 @@ public static class SlotGenerator
         SlotMode mode)
     {
         var candidates = Candidates(rules, rangeStart, rangeEnd, now);
-        var members = busyByUser
-            .Select(m => new MemberFreedom(m.Key, candidates.Select(c => IsFree(rules, c, m.Value)).ToArray()))
-            .ToList();
+        var widened = Widened(rules, candidates);
+        var members = new List<MemberFreedom>(busyByUser.Count);
+        foreach (var (userId, busy) in busyByUser.OrderBy(m => m.Key, StringComparer.Ordinal))
+        {
+            var free = new bool[widened.Count];
+            for (var j = 0; j < free.Length; j++)
+            {
+                free[j] = busy.IsFree(widened[j]);
+            }
+
+            members.Add(new MemberFreedom(userId, free));
+        }
+
         return Combine(candidates, members, mode);
     }
 
-    /// <summary>The candidates widened by the calendar's buffers: what must not overlap busy time.</summary>
-    public static IReadOnlyList<TimeInterval> Widened(SlotRules rules, IReadOnlyList<TimeInterval> candidates) =>
-        candidates.Select(c => c.Widen(rules.BufferBefore, rules.BufferAfter)).ToList();
+    /// <summary>
+    /// The candidates widened by the calendar's buffers, in the same order: what must not overlap busy time.
+    /// For callers whose busy sets live elsewhere (one availability grain per member).
+    /// </summary>
+    public static IReadOnlyList<TimeInterval> Widened(SlotRules rules, IReadOnlyList<TimeInterval> candidates)
+    {
+        var widened = new TimeInterval[candidates.Count];
+        for (var j = 0; j < widened.Length; j++)
+        {
+            widened[j] = candidates[j].Widen(rules.BufferBefore, rules.BufferAfter);
+        }
+
+        return widened;
+    }
 
     /// <summary>
     /// Turns per-member answers (member i is free for candidate j) into offered slots: with
-    /// <see cref="SlotMode.AnyMember"/> when someone is free, naming who; with <see cref="SlotMode.AllMembers"/>
-    /// only when everyone is.
+    /// <see cref="SlotMode.AnyMember"/> when someone is free, naming who in the order of
+    /// <paramref name="members"/>; with <see cref="SlotMode.AllMembers"/> only when everyone is. No members, no slots.
     /// </summary>
+    /// <exception cref="ArgumentException">When a member has not answered for exactly the candidates.</exception>
     public static IReadOnlyList<FreeSlot> Combine(IReadOnlyList<TimeInterval> candidates, IReadOnlyList<MemberFreedom> members, SlotMode mode)
     {
-        var everyone = members.Select(m => m.UserId).ToArray();
+        if (members.FirstOrDefault(m => m.Free.Length != candidates.Count) is { } mismatch)
+        {
+            throw new ArgumentException($"{mismatch.UserId} answered for {mismatch.Free.Length} candidates, not {candidates.Count}.", nameof(members));
+        }
+
         var result = new List<FreeSlot>();
+        if (members.Count == 0)
+        {
+            return result;
+        }
+
+        // Neighbouring slots usually have the same free members: share one id list instead of one per slot.
+        var everyone = members.Select(m => m.UserId).ToArray();
+        var previous = everyone;
         var free = new List<string>(members.Count);
         for (var j = 0; j < candidates.Count; j++)
         {
@@ -147,19 +220,76 @@ public static class SlotGenerator
                 }
             }
 
-            if (mode == SlotMode.AllMembers ? free.Count == members.Count && members.Count > 0 : free.Count > 0)
+            if (free.Count == 0 || (mode == SlotMode.AllMembers && free.Count < everyone.Length))
             {
-                result.Add(new FreeSlot(candidates[j], free.Count == everyone.Length ? everyone : free.ToArray()));
+                continue;
             }
+
+            if (free.Count == everyone.Length)
+            {
+                result.Add(new FreeSlot(candidates[j], everyone));
+                continue;
+            }
+
+            if (!free.SequenceEqual(previous))
+            {
+                previous = [.. free];
+            }
+
+            result.Add(new FreeSlot(candidates[j], previous));
         }
 
         return result;
     }
 
-    /// <summary>Groups slots by the date their start falls on in <paramref name="displayZone"/>.</summary>
+    /// <summary>
+    /// Groups slots by the date their start falls on in <paramref name="displayZone"/> (which need not be the
+    /// calendar's), dates ascending and slots by start. Dates without slots are left out.
+    /// </summary>
     public static IReadOnlyList<SlotDay> GroupByDay(IEnumerable<FreeSlot> slots, DateTimeZone displayZone) =>
-        slots.GroupBy(s => s.Interval.Start.InZone(displayZone).Date)
+        slots.OrderBy(s => s.Interval.Start)
+            .GroupBy(s => s.Interval.Start.InZone(displayZone).Date)
             .OrderBy(g => g.Key)
-            .Select(g => new SlotDay(g.Key, g.ToList()))
-            .ToList();
+            .Select(g => new SlotDay(g.Key, g.ToArray()))
+            .ToArray();
+
+    private static void AddWindowSlots(
+        List<TimeInterval> slots,
+        SlotRules rules,
+        LocalDate date,
+        LocalTimeRange range,
+        TimeInterval window,
+        Instant rangeStart,
+        Instant rangeEnd)
+    {
+        var midnight = date.AtMidnight();
+        for (var offset = range.StartOffset; offset < range.EndOffset; offset += rules.SlotInterval)
+        {
+            if (DaylightSaving.SlotStart(midnight.PlusNanoseconds(offset.ToInt64Nanoseconds()), rules.Zone) is not { } start)
+            {
+                continue;
+            }
+
+            var slot = new TimeInterval(start, start + rules.SlotDuration);
+            if (slot.End > window.End || start >= rangeEnd)
+            {
+                // Later local starts are never earlier instants, so nothing after this fits either.
+                break;
+            }
+
+            if (start >= rangeStart && window.Covers(slot))
+            {
+                slots.Add(slot);
+            }
+        }
+    }
+
+    private static void EnsureValid(SlotRules rules)
+    {
+        var errors = rules.Validate();
+        if (errors.Count > 0)
+        {
+            throw new ArgumentException(string.Join(" ", errors), nameof(rules));
+        }
+    }
 }

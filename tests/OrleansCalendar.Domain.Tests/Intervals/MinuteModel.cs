@@ -5,7 +5,8 @@ namespace OrleansCalendar.Domain.Tests.Intervals;
 
 /// <summary>
 /// The obviously-correct model an <see cref="IntervalSet"/> is checked against: one flag per minute of a
-/// small timeline. Random intervals are drawn from integers so FsCheck can shrink failures.
+/// small timeline. Random intervals are drawn from integers so FsCheck can shrink failures; the timeline is
+/// short and the intervals shorter, so random sets are full of overlaps, touching edges and empty intervals.
 /// </summary>
 internal static class MinuteModel
 {
@@ -37,6 +38,27 @@ internal static class MinuteModel
         }
 
         return bits;
+    }
+
+    /// <summary>The minute flags as the intervals they spell: maximal runs of set minutes.</summary>
+    public static List<TimeInterval> Runs(bool[] bits)
+    {
+        var runs = new List<TimeInterval>();
+        for (var m = 0; m < bits.Length; m++)
+        {
+            if (bits[m] && (m == 0 || !bits[m - 1]))
+            {
+                var end = m;
+                while (end < bits.Length && bits[end])
+                {
+                    end++;
+                }
+
+                runs.Add(new TimeInterval(At(m), At(end)));
+            }
+        }
+
+        return runs;
     }
 
     public static int MinuteOf(Instant instant) => (int)(instant - Origin).TotalMinutes;

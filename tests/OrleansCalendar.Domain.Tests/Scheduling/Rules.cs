@@ -1,4 +1,6 @@
+using System.Globalization;
 using NodaTime;
+using OrleansCalendar.Domain.Intervals;
 using OrleansCalendar.Domain.Scheduling;
 
 namespace OrleansCalendar.Domain.Tests.Scheduling;
@@ -6,7 +8,16 @@ namespace OrleansCalendar.Domain.Tests.Scheduling;
 /// <summary>Builders for readable slot tests.</summary>
 internal static class Rules
 {
+    public const string NewYork = "America/New_York";
+    public const string Berlin = "Europe/Berlin";
     public static readonly Instant LongAgo = Instant.FromUtc(2026, 1, 1, 0, 0);
+
+    public static readonly IsoDayOfWeek[] Weekdays =
+        [IsoDayOfWeek.Monday, IsoDayOfWeek.Tuesday, IsoDayOfWeek.Wednesday, IsoDayOfWeek.Thursday, IsoDayOfWeek.Friday];
+
+    public static readonly IsoDayOfWeek[] EveryDay = [.. Weekdays, IsoDayOfWeek.Saturday, IsoDayOfWeek.Sunday];
+
+    public static DateTimeZone Zone(string id) => DateTimeZoneProviders.Tzdb[id];
 
     public static LocalTimeRange Range(string start, string end) =>
         LocalTimeRange.TryParse(start, end, out var range, out var error) ? range : throw new ArgumentException(error);
@@ -16,20 +27,36 @@ internal static class Rules
     public static WeeklyHours Hours(string start, string end, params IsoDayOfWeek[] days) =>
         new(days.ToDictionary(d => d, IReadOnlyList<LocalTimeRange> (_) => [Range(start, end)]));
 
-    public static WeeklyHours AllDays(string start, string end) =>
-        Hours(start, end, IsoDayOfWeek.Monday, IsoDayOfWeek.Tuesday, IsoDayOfWeek.Wednesday, IsoDayOfWeek.Thursday,
-            IsoDayOfWeek.Friday, IsoDayOfWeek.Saturday, IsoDayOfWeek.Sunday);
+    public static WeeklyHours AllDays(string start, string end) => Hours(start, end, EveryDay);
 
     public static SlotRules In(string zone, WeeklyHours hours, int duration = 30, int interval = 30, int before = 0, int after = 0, int notice = 0, int windowDays = 730) =>
-        new(hours, DateTimeZoneProviders.Tzdb[zone], Duration.FromMinutes(duration), Duration.FromMinutes(interval),
+        new(hours, Zone(zone), Duration.FromMinutes(duration), Duration.FromMinutes(interval),
             Duration.FromMinutes(before), Duration.FromMinutes(after), Duration.FromMinutes(notice), windowDays);
 
-    public static List<LocalTime> LocalStarts(SlotRules rules, LocalDate date, Instant? now = null)
+    /// <summary>The candidates of the whole local <paramref name="date"/>.</summary>
+    public static IReadOnlyList<TimeInterval> CandidatesOn(SlotRules rules, LocalDate date, Instant? now = null)
     {
         var (start, end) = SlotGenerator.DateRange(date, date, rules.Zone);
-        return SlotGenerator.Candidates(rules, start, end, now ?? LongAgo).Select(s => s.Start.InZone(rules.Zone).TimeOfDay).ToList();
+        return SlotGenerator.Candidates(rules, start, end, now ?? LongAgo);
     }
 
+    public static List<LocalTime> LocalStarts(SlotRules rules, LocalDate date, Instant? now = null) =>
+        TimesOfDay(rules, CandidatesOn(rules, date, now));
+
+    /// <summary>The local start times of <paramref name="slots"/> in the calendar's zone.</summary>
+    public static List<LocalTime> TimesOfDay(SlotRules rules, IEnumerable<TimeInterval> slots) =>
+        slots.Select(s => s.Start.InZone(rules.Zone).TimeOfDay).ToList();
+
+    public static List<LocalTime> Times(params string[] hhmm) =>
+        hhmm.Select(t => new LocalTime(int.Parse(t[..2], CultureInfo.InvariantCulture), int.Parse(t[3..], CultureInfo.InvariantCulture))).ToList();
+
+    /// <summary>A local time that exists exactly once in the zone.</summary>
     public static Instant Local(string zone, int year, int month, int day, int hour, int minute = 0) =>
-        new LocalDateTime(year, month, day, hour, minute).InZoneLeniently(DateTimeZoneProviders.Tzdb[zone]).ToInstant();
+        new LocalDateTime(year, month, day, hour, minute).InZoneStrictly(Zone(zone)).ToInstant();
+
+    public static IReadOnlyDictionary<string, IntervalSet> Busy(params (string User, IntervalSet Busy)[] members) =>
+        members.ToDictionary(m => m.User, m => m.Busy);
+
+    public static IntervalSet BusyAt(params (Instant Start, int Minutes)[] intervals) =>
+        IntervalSet.From(intervals.Select(i => new TimeInterval(i.Start, i.Start + Duration.FromMinutes(i.Minutes))));
 }
