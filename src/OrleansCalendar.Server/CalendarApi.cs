@@ -1,6 +1,7 @@
 using OrleansCalendar.Server.Appointments;
 using OrleansCalendar.Server.Availability;
 using OrleansCalendar.Server.Calendars;
+using OrleansCalendar.Server.Connections.Outlook;
 using OrleansCalendar.Server.PublicBooking;
 using OrleansCalendar.Server.SubAccounts;
 using OrleansCalendar.Server.Users;
@@ -19,7 +20,10 @@ public static class CalendarApi
         routes.MapFreeSlotsApi();
         routes.MapAppointmentsApi();
         routes.MapAppointmentListApi();
+        routes.MapLinkedCalendarApi();
         routes.MapPublicBookingApi();
+        routes.MapOutlookConnectionApi();
+        routes.MapOAuthCallbackApi();
         return routes;
     }
 }

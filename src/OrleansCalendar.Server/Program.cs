@@ -6,6 +6,8 @@ using OrleansCalendar.Server.Http;
 using OrleansCalendar.Server.Observability;
 using OrleansCalendar.Server.OpenApi;
 using OrleansCalendar.Server.PublicBooking;
+using OrleansCalendar.Server.Security;
+using OrleansCalendar.Server.Connections.Outlook;
 
 var builder = WebApplication.CreateBuilder(args);
 if (MigrateCommand.IsRequested(args))
@@ -22,7 +24,9 @@ builder.Services
     .AddCalendarAuth(builder.Configuration)
     .AddCalendarOpenApi()
     .AddCalendarHealth()
-    .AddPublicBookingRateLimit(builder.Configuration);
+    .AddPublicBookingRateLimit(builder.Configuration)
+    .AddSecretProtection(builder.Configuration)
+    .AddOutlookConnections(builder.Configuration);
 
 var app = builder.Build();
 

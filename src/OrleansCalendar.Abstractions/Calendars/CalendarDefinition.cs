@@ -1,6 +1,9 @@
 namespace OrleansCalendar.Abstractions.Calendars;
 
-/// <summary>Everything a client sets on a booking calendar. Validated at the edge before it reaches a grain.</summary>
+/// <summary>
+/// Everything a client sets on a booking calendar. Validated at the edge before it reaches a grain.
+/// <see cref="OutlookSync"/>: whether appointments are pushed to members' linked Outlook calendars (never for event calendars).
+/// </summary>
 [GenerateSerializer, Immutable]
 public sealed record CalendarDefinition(
     [property: Id(0)] string Name,
@@ -14,4 +17,5 @@ public sealed record CalendarDefinition(
     [property: Id(8)] int MinimumNoticeMinutes,
     [property: Id(9)] int BookingWindowDays,
     [property: Id(10)] IReadOnlyDictionary<string, IReadOnlyList<HoursRange>> WeeklyHours,
-    [property: Id(11)] bool PublicBooking);
+    [property: Id(11)] bool PublicBooking,
+    [property: Id(12)] bool OutlookSync = true);

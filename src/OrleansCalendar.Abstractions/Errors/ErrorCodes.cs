@@ -29,4 +29,15 @@ public static class ErrorCodes
     public const string OutsideAvailability = "outside-availability";
     public const string RangeTooLarge = "range-too-large";
     public const string NotACalendarMember = "not-a-calendar-member";
+    public const string OutlookNotConfigured = "outlook-not-configured";
+    public const string IntegrationExists = "integration-exists";
+    public const string AccountInUse = "account-in-use";
+    public const string InvalidState = "invalid-state";
+    public const string ConnectionNotFound = "connection-not-found";
+    public const string NeedsReconnect = "needs-reconnect";
+    public const string OutlookUnavailable = "outlook-unavailable";
+    public const string OutlookRejected = "outlook-rejected";
+    public const string LinkedCalendarReadOnly = "linked-calendar-read-only";
+    public const string UnknownCalendar = "unknown-calendar";
+    public const string OutlookUnsupportedForEventCalendars = "outlook-unsupported-for-event-calendars";
 }

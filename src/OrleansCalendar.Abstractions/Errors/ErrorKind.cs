@@ -20,4 +20,7 @@ public enum ErrorKind
 
     /// <summary>A feature needs operator configuration that is missing (503).</summary>
     NotConfigured,
+
+    /// <summary>A dependency (Microsoft) failed even after retries; trying later may work (503).</summary>
+    Unavailable,
 }

@@ -1,10 +1,9 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using OrleansCalendar.Abstractions;
 using OrleansCalendar.Abstractions.Availability;
-using OrleansCalendar.Abstractions.Errors;
-using OrleansCalendar.Abstractions.SubAccounts;
 using OrleansCalendar.Server.Http;
 using OrleansCalendar.Server.SubAccounts;
+using OrleansCalendar.Server.Users;
 
 namespace OrleansCalendar.Server.Availability;
 
@@ -26,10 +25,7 @@ public static class BusyApi
     {
         var (from, to) = QueryValues.TimeRange(start, end, MaxRangeDays);
 
-        if (!Ids.IsWellFormed(uid, Ids.UserPrefix) || await grains.GetGrain<ISubAccountGrain>(sid).GetUserAsync(uid) is null)
-        {
-            throw CalendarException.NotFound(ErrorCodes.UserNotFound, "The user does not exist.");
-        }
+        await UserRoutes.EnsureUserAsync(grains, sid, uid);
 
         var intervals = await grains.GetGrain<IAvailabilityGrain>(GrainKeys.Scoped(sid, uid)).GetBusyViewAsync(from, to);
         return TypedResults.Ok(new BusyViewResponse(intervals));

@@ -46,7 +46,7 @@ public static class CalendarDefinitions
         v.ThrowIfInvalid();
 
         return new CalendarDefinition(name, type, userIds, zone, duration, interval, before, after, notice, window, hours,
-            request.PublicBooking ?? current.PublicBooking);
+            request.PublicBooking ?? current.PublicBooking, type != CalendarType.Event && current.OutlookSync);
     }
 
     private static CalendarType Required(RequestValidator v, string field, CalendarType fallback)

@@ -17,6 +17,7 @@ public sealed record CalendarResponse(
     int BookingWindowDays,
     IReadOnlyDictionary<string, IReadOnlyList<HoursRange>> WeeklyHours,
     bool PublicBooking,
+    bool OutlookSync,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt)
 {
@@ -25,6 +26,6 @@ public sealed record CalendarResponse(
         var d = c.Definition;
         return new(c.Id, d.Name, d.Type, d.UserIds, d.TimeZone, d.SlotDurationMinutes, d.SlotIntervalMinutes,
             d.BufferBeforeMinutes, d.BufferAfterMinutes, d.MinimumNoticeMinutes, d.BookingWindowDays, d.WeeklyHours,
-            d.PublicBooking, c.CreatedAt, c.UpdatedAt);
+            d.PublicBooking, d.OutlookSync, c.CreatedAt, c.UpdatedAt);
     }
 }

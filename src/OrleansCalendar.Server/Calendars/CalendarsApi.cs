@@ -49,6 +49,11 @@ public static class CalendarsApi
             ? grains.GetGrain<ICalendarGrain>(GrainKeys.Scoped(sid, cid))
             : throw CalendarException.NotFound(ErrorCodes.CalendarNotFound, "The calendar does not exist.");
 
+    /// <summary>The calendar's details, or 404 <c>calendar-not-found</c>.</summary>
+    public static async Task<CalendarDetails> FindAsync(IGrainFactory grains, string sid, string cid) =>
+        await Calendar(grains, sid, cid).GetAsync()
+            ?? throw CalendarException.NotFound(ErrorCodes.CalendarNotFound, "The calendar does not exist.");
+
     private static async Task<Created<CalendarResponse>> CreateAsync(string sid, CalendarRequest request, IGrainFactory grains)
     {
         var subAccount = grains.GetGrain<ISubAccountGrain>(sid);
@@ -73,19 +78,15 @@ public static class CalendarsApi
 
     private static async Task<Ok<CalendarResponse>> GetAsync(string sid, string cid, IGrainFactory grains)
     {
-        var details = await Calendar(grains, sid, cid).GetAsync()
-            ?? throw CalendarException.NotFound(ErrorCodes.CalendarNotFound, "The calendar does not exist.");
-        return TypedResults.Ok(CalendarResponse.From(details));
+        return TypedResults.Ok(CalendarResponse.From(await FindAsync(grains, sid, cid)));
     }
 
     private static async Task<Ok<CalendarResponse>> UpdateAsync(string sid, string cid, CalendarRequest request, IGrainFactory grains)
     {
-        var calendar = Calendar(grains, sid, cid);
-        var current = await calendar.GetAsync()
-            ?? throw CalendarException.NotFound(ErrorCodes.CalendarNotFound, "The calendar does not exist.");
+        var current = await FindAsync(grains, sid, cid);
         var definition = CalendarDefinitions.Apply(request, current.Definition, creating: false);
         await EnsureUsersExistAsync(grains.GetGrain<ISubAccountGrain>(sid), definition);
-        return TypedResults.Ok(CalendarResponse.From(await calendar.UpdateAsync(definition)));
+        return TypedResults.Ok(CalendarResponse.From(await Calendar(grains, sid, cid).UpdateAsync(definition)));
     }
 
     private static async Task<NoContent> DeleteAsync(string sid, string cid, IGrainFactory grains)

@@ -100,6 +100,7 @@ public sealed class CalendarExceptionHandler(IProblemDetailsService problems, IL
         ErrorKind.Conflict => "Conflict.",
         ErrorKind.Unprocessable => "The request breaks a rule.",
         ErrorKind.NotConfigured => "Not configured.",
+        ErrorKind.Unavailable => "Temporarily unavailable.",
         _ => "Error.",
     };
 }

@@ -44,7 +44,7 @@ public static class ProblemFactory
         ErrorKind.NotFound => StatusCodes.Status404NotFound,
         ErrorKind.Conflict => StatusCodes.Status409Conflict,
         ErrorKind.Unprocessable => StatusCodes.Status422UnprocessableEntity,
-        ErrorKind.NotConfigured => StatusCodes.Status503ServiceUnavailable,
+        ErrorKind.NotConfigured or ErrorKind.Unavailable => StatusCodes.Status503ServiceUnavailable,
         _ => StatusCodes.Status500InternalServerError,
     };
 }

@@ -118,6 +118,9 @@ public sealed class GraphEmulatorControl
         return _state.Identity.Issue(Mailbox(mailbox), _state.Options.ClientId, granted, null, authorityHost ?? "http://127.0.0.1");
     }
 
+    /// <summary>Every access and refresh token issued for the mailbox so far.</summary>
+    public IReadOnlyList<string> ListIssuedTokens(string mailbox) => _state.Identity.TokensOf(Mailbox(mailbox).Id);
+
     /// <summary>Revokes all refresh tokens of a mailbox: refreshing answers invalid_grant AADSTS50173.</summary>
     public int RevokeRefreshTokens(string mailbox) => _state.Identity.RevokeRefreshTokens(Mailbox(mailbox).Id);
 

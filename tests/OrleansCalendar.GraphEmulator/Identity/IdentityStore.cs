@@ -122,6 +122,17 @@ internal sealed class IdentityStore(GraphEmulatorOptions options)
         return new TokenSet(accessToken, refreshToken, idToken, Scopes.Format(scopes), (int)options.AccessTokenLifetime.TotalSeconds);
     }
 
+    /// <summary>Every access and refresh token ever issued for the mailbox (tests check none is stored in plain text).</summary>
+    public IReadOnlyList<string> TokensOf(string mailboxId)
+    {
+        lock (_gate)
+        {
+            return _accessTokens.Values.Where(t => t.MailboxId == mailboxId).Select(t => t.Token)
+                .Concat(_refreshTokens.Values.Where(t => t.MailboxId == mailboxId).Select(t => t.Token))
+                .ToList();
+        }
+    }
+
     public RefreshTokenGrant? FindRefreshToken(string token)
     {
         lock (_gate)

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Logging;
 
 namespace OrleansCalendar.Server.Tests.Infrastructure;
 
@@ -32,6 +33,9 @@ public sealed class CalendarAppFactory : WebApplicationFactory<Program>
 
     public string DataDir { get; }
 
+    /// <summary>Everything the server logged, at every level.</summary>
+    public CapturedLogs Logs { get; } = new();
+
     /// <summary>A client that sends the admin key.</summary>
     public HttpClient CreateAdminClient() => CreateClientWithKey(AdminKey);
 
@@ -49,6 +53,7 @@ public sealed class CalendarAppFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+        builder.ConfigureLogging(logging => logging.SetMinimumLevel(Microsoft.Extensions.Logging.LogLevel.Trace).AddProvider(Logs));
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);

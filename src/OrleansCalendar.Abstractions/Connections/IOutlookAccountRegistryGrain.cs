@@ -1,0 +1,14 @@
+namespace OrleansCalendar.Abstractions.Connections;
+
+/// <summary>
+/// One Microsoft account (keyed by its object id) is connected to at most one user in one sub-account.
+/// A single activation cluster-wide makes the claim atomic.
+/// </summary>
+public interface IOutlookAccountRegistryGrain : IGrainWithStringKey
+{
+    /// <summary>Claims the account for the integration; true when free or already claimed by it.</summary>
+    Task<bool> TryClaimAsync(string integrationKey);
+
+    /// <summary>Frees the account if the integration holds it.</summary>
+    Task ReleaseAsync(string integrationKey);
+}

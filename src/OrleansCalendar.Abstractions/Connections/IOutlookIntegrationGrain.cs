@@ -1,0 +1,29 @@
+using Orleans.Concurrency;
+
+namespace OrleansCalendar.Abstractions.Connections;
+
+/// <summary>
+/// A user's Outlook integration in one sub-account, keyed <c>{subAccountId}/{userId}</c>: connection status,
+/// account, granted access, encrypted tokens, calendar choice and sync preferences.
+/// </summary>
+public interface IOutlookIntegrationGrain : IGrainWithStringKey
+{
+    /// <summary>Starts the OAuth flow; <c>integration-exists</c> when already connected (a needsReconnect one may reconnect).</summary>
+    Task<ConnectStart> BeginConnectAsync(OutlookAccessLevel access, Uri redirectUri, Uri? returnUrl);
+
+    /// <summary>Redeems the code of a taken authorization; <c>account-in-use</c> when the account is connected elsewhere.</summary>
+    Task<OutlookConnectionDetails> CompleteConnectAsync(string code, PendingAuthorization authorization);
+
+    /// <summary>The connection, or null when there is none.</summary>
+    [AlwaysInterleave]
+    Task<OutlookConnectionDetails?> GetAsync();
+
+    /// <summary>The account's calendars, live from Outlook (all pages).</summary>
+    Task<IReadOnlyList<OutlookCalendarInfo>> ListCalendarsAsync();
+
+    /// <summary>Validates the choice against the live calendars and stores it.</summary>
+    Task<OutlookConnectionDetails> ConfigureAsync(OutlookConfiguration configuration);
+
+    /// <summary>Forgets tokens and configuration and frees the Outlook account for another connection.</summary>
+    Task DisconnectAsync();
+}

@@ -1,0 +1,54 @@
+using OrleansCalendar.Abstractions.Connections;
+
+namespace OrleansCalendar.Grains.Connections;
+
+[GenerateSerializer]
+public sealed class OutlookIntegrationState
+{
+    [Id(0)]
+    public bool Exists { get; set; }
+
+    [Id(1)]
+    public ConnectionStatus Status { get; set; }
+
+    /// <summary>The Microsoft account's object id: the key of its registry claim.</summary>
+    [Id(2)]
+    public string AccountId { get; set; } = "";
+
+    [Id(3)]
+    public string Email { get; set; } = "";
+
+    [Id(4)]
+    public string DisplayName { get; set; } = "";
+
+    [Id(5)]
+    public OutlookAccessLevel Access { get; set; }
+
+    /// <summary>Encrypted with the shared key ring; never stored in plain text.</summary>
+    [Id(6)]
+    public string ProtectedRefreshToken { get; set; } = "";
+
+    [Id(7)]
+    public string ProtectedAccessToken { get; set; } = "";
+
+    [Id(8)]
+    public DateTimeOffset AccessTokenExpiresAt { get; set; }
+
+    [Id(9)]
+    public string? LinkedCalendarId { get; set; }
+
+    [Id(10)]
+    public List<string> ConflictCalendarIds { get; set; } = [];
+
+    [Id(11)]
+    public SyncPreferences Preferences { get; set; } = SyncPreferences.Default;
+
+    [Id(12)]
+    public DateTimeOffset? LastSyncAt { get; set; }
+
+    [Id(13)]
+    public string? LastError { get; set; }
+
+    [Id(14)]
+    public DateTimeOffset ConnectedAt { get; set; }
+}
