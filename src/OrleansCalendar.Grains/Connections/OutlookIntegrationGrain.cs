@@ -192,15 +192,27 @@ public sealed class OutlookIntegrationGrain(
     /// </summary>
     private async Task<string> GetAccessTokenAsync()
     {
-        if (S.AccessTokenExpiresAt > clock.GetUtcNow() + RefreshAhead)
+        string refreshToken;
+        try
         {
-            return secrets.Unprotect(S.ProtectedAccessToken);
+            if (S.AccessTokenExpiresAt > clock.GetUtcNow() + RefreshAhead)
+            {
+                return secrets.Unprotect(S.ProtectedAccessToken);
+            }
+
+            refreshToken = secrets.Unprotect(S.ProtectedRefreshToken);
+        }
+        catch (System.Security.Cryptography.CryptographicException)
+        {
+            // The key ring that encrypted them is gone (a lost data directory or table): only a reconnect helps.
+            await MarkNeedsReconnectAsync("The stored Outlook tokens cannot be decrypted with the current key ring.");
+            throw NeedsReconnect();
         }
 
         TokenGrant grant;
         try
         {
-            grant = await identity.RefreshAsync(secrets.Unprotect(S.ProtectedRefreshToken), CancellationToken.None);
+            grant = await identity.RefreshAsync(refreshToken, CancellationToken.None);
         }
         catch (OutlookAuthException e) when (e.Failure == OutlookAuthFailure.ReconnectRequired)
         {

@@ -33,6 +33,9 @@ public sealed class OutlookFixture : IAsyncLifetime
         await Emulator.DisposeAsync();
     }
 
+    /// <summary>A fixture view over an emulator a test started itself (no app of its own).</summary>
+    public static OutlookFixture For(GraphEmulatorServer emulator) => new() { Emulator = emulator };
+
     public static Dictionary<string, string?> Settings(GraphEmulatorServer emulator, IDictionary<string, string?>? extra = null)
     {
         var settings = new Dictionary<string, string?>
