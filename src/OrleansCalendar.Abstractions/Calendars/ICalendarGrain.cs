@@ -23,6 +23,13 @@ public interface ICalendarGrain : IGrainWithStringKey
     /// <summary>Books an appointment: 422 <c>outside-availability</c> or 409 <c>slot-unavailable</c> when it cannot.</summary>
     Task<AppointmentDetails> BookAsync(BookingRequest request);
 
+    /// <summary>
+    /// Free slots, answered from our own state (never from Microsoft). Interleaves, so slot queries run while a
+    /// booking of this calendar is in flight and do not queue behind it.
+    /// </summary>
+    [AlwaysInterleave]
+    Task<FreeSlots> GetFreeSlotsAsync(FreeSlotsQuery query);
+
     /// <summary>Checks a move of an existing appointment against the rules and returns the plan for it.</summary>
     [AlwaysInterleave]
     Task<AppointmentPlan> PlanMoveAsync(IReadOnlyList<string> userIds, DateTimeOffset start, DateTimeOffset? end);

@@ -17,6 +17,7 @@ public sealed class CalendarGrain(
     TimeProvider clock) : Grain, ICalendarGrain
 {
     private SlotRules? _rules;
+    private FreeSlotsCalculator? _freeSlots;
 
     private string SubAccountId => GrainKeys.Split(this.GetPrimaryKeyString()).SubAccountId;
 
@@ -25,6 +26,8 @@ public sealed class CalendarGrain(
     private CalendarDefinition Definition => state.State.Definition!;
 
     private SlotRules Rules => _rules ??= CalendarRules.ToSlotRules(Definition);
+
+    private FreeSlotsCalculator FreeSlotsCalculator => _freeSlots ??= new FreeSlotsCalculator(SubAccountId, CalendarId, Definition, Rules);
 
     public async Task<CalendarDetails> CreateAsync(CalendarDefinition definition)
     {
@@ -35,7 +38,7 @@ public sealed class CalendarGrain(
 
         var now = clock.GetUtcNow();
         state.State = new CalendarState { Exists = true, Definition = definition, CreatedAt = now, UpdatedAt = now };
-        _rules = null;
+        Invalidate();
         await state.WriteStateAsync();
         return Details();
     }
@@ -47,7 +50,7 @@ public sealed class CalendarGrain(
         EnsureExists();
         state.State.Definition = definition;
         state.State.UpdatedAt = clock.GetUtcNow();
-        _rules = null;
+        Invalidate();
         await state.WriteStateAsync();
         return Details();
     }
@@ -89,6 +92,12 @@ public sealed class CalendarGrain(
         }
 
         throw CalendarException.Conflict(ErrorCodes.SlotUnavailable, "No member of this calendar is free at the requested time.");
+    }
+
+    public Task<FreeSlots> GetFreeSlotsAsync(FreeSlotsQuery query)
+    {
+        EnsureExists();
+        return FreeSlotsCalculator.CalculateAsync(query, GrainFactory, Instant.FromDateTimeOffset(clock.GetUtcNow()));
     }
 
     public Task<AppointmentPlan> PlanMoveAsync(IReadOnlyList<string> userIds, DateTimeOffset start, DateTimeOffset? end)
@@ -166,6 +175,13 @@ public sealed class CalendarGrain(
         }
 
         await state.WriteStateAsync();
+    }
+
+    /// <summary>Rules and slot caches belong to one definition: a change starts them afresh.</summary>
+    private void Invalidate()
+    {
+        _rules = null;
+        _freeSlots = null;
     }
 
     private IAppointmentGrain Appointment(string appointmentId) =>

@@ -46,7 +46,6 @@ public static class FreeSlotsApi
     private static async Task<Ok<FreeSlots>> GetAsync(string sid, string cid, string? start, string? end, string? timeZone, string? userId, IGrainFactory grains)
     {
         var query = ParseQuery(start, end, timeZone, userId);
-        _ = CalendarsApi.Calendar(grains, sid, cid);
-        return TypedResults.Ok(await grains.GetGrain<IFreeSlotsGrain>(0).GetFreeSlotsAsync(sid, cid, query));
+        return TypedResults.Ok(await CalendarsApi.Calendar(grains, sid, cid).GetFreeSlotsAsync(query));
     }
 }
