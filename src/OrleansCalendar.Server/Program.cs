@@ -9,7 +9,14 @@ using OrleansCalendar.Server.PublicBooking;
 using OrleansCalendar.Server.Security;
 using OrleansCalendar.Server.Connections.Outlook;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+{
+    Args = args,
+
+    // appsettings.json ships next to the binary; relative paths such as ./data stay relative to where the server
+    // was started. Hosts that choose a content root themselves (test hosts) pass --contentRoot.
+    ContentRootPath = args.Any(a => a.StartsWith("--contentRoot", StringComparison.OrdinalIgnoreCase)) ? null : AppContext.BaseDirectory,
+});
 if (MigrateCommand.IsRequested(args))
 {
     return await MigrateCommand.RunAsync(builder);

@@ -59,7 +59,8 @@ public sealed class AdminKeyStore
 
         try
         {
-            using var writer = new StreamWriter(path, Encoding.UTF8, options);
+            // No byte-order mark: operators paste this key into shells and config files.
+            using var writer = new StreamWriter(path, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), options);
             writer.Write(key);
             created = true;
             return key;

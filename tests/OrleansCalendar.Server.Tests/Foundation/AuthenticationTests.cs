@@ -78,8 +78,9 @@ public sealed class AuthenticationTests(SharedAppFixture fixture) : IClassFixtur
         _ = app.Server;
         var path = Path.Combine(app.DataDir, "admin-key.txt");
         Assert.True(File.Exists(path), "admin-key.txt was not written");
-        var key = (await File.ReadAllTextAsync(path)).Trim();
-        Assert.False(string.IsNullOrWhiteSpace(key));
+        // Read the bytes as a shell would (`cat`): no byte-order mark, nothing but the key.
+        var key = System.Text.Encoding.ASCII.GetString(await File.ReadAllBytesAsync(path));
+        Assert.Matches("^ak-[A-Za-z0-9_-]{43}$", key);
 
         Assert.Equal(HttpStatusCode.Created, (await app.CreateClientWithKey(key).PostJsonAsync("/v1/subaccounts", new { name = "A", timeZone = "UTC" })).Status);
         (await app.CreateClientWithKey(CalendarAppFactory.AdminKey).PostJsonAsync("/v1/subaccounts", new { name = "A", timeZone = "UTC" }))
