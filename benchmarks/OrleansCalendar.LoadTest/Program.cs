@@ -3,8 +3,21 @@ using System.Text;
 using OrleansCalendar.LoadTest;
 
 // Usage: dotnet run -c Release --project benchmarks/OrleansCalendar.LoadTest -- [--concurrency 32] [--seconds 10] [--busy 500] [--out file.md]
-var options = LoadOptions.Parse(args);
+//        dotnet run -c Release --project benchmarks/OrleansCalendar.LoadTest -- sync [--out file.md]
 var root = FindRepositoryRoot();
+if (args.FirstOrDefault() == "sync")
+{
+    var syncReport = await SyncScenario.RunAsync(root);
+    Console.WriteLine(syncReport);
+    if (args.Length > 2 && args[1] == "--out")
+    {
+        await File.WriteAllTextAsync(args[2], syncReport);
+    }
+
+    return 0;
+}
+
+var options = LoadOptions.Parse(args);
 Console.WriteLine($"Starting the server (Release) from {root} ...");
 await using var server = await ServerProcess.StartAsync(root);
 using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = options.Concurrency, PooledConnectionLifetime = TimeSpan.FromMinutes(10) };

@@ -51,7 +51,7 @@ internal static class Seeder
         return new FreeSlotsScenario(calendar, $"{calendar}/free-slots?start={from:yyyy-MM-dd}&end={from.AddDays(6):yyyy-MM-dd}");
     }
 
-    private static async Task<JsonNode> PostAsync(HttpClient client, string url, object body)
+    public static async Task<JsonNode> PostAsync(HttpClient client, string url, object body)
     {
         using var response = await client.PostAsJsonAsync(url, body);
         var text = await response.Content.ReadAsStringAsync();

@@ -11,4 +11,23 @@ public interface IOutlookGraph
 
     /// <summary>Every calendar of the account, following all pages.</summary>
     Task<IReadOnlyList<OutlookCalendar>> ListCalendarsAsync(string mailboxKey, AccessTokenSource token, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// One page of <c>calendarView/delta</c> for the calendar: the first page of a round over [start, end) when
+    /// <paramref name="link"/> is null, else the page behind a nextLink or deltaLink. An expired link fails with 410.
+    /// </summary>
+    Task<OutlookDeltaPage> GetCalendarViewDeltaAsync(
+        string mailboxKey, AccessTokenSource token, string calendarId, string? link, DateTimeOffset start, DateTimeOffset end, CancellationToken cancellationToken);
+
+    /// <summary>One event with our tag expanded, or null when it no longer exists.</summary>
+    Task<OutlookEvent?> GetEventAsync(string mailboxKey, AccessTokenSource token, string eventId, CancellationToken cancellationToken);
+
+    /// <summary>Creates the event in the calendar and returns its id; a repeated transaction id returns the first event.</summary>
+    Task<string> CreateEventAsync(string mailboxKey, AccessTokenSource token, string calendarId, OutlookEventDraft draft, CancellationToken cancellationToken);
+
+    /// <summary>Updates subject, body, times and showAs; false when the event no longer exists.</summary>
+    Task<bool> UpdateEventAsync(string mailboxKey, AccessTokenSource token, string eventId, OutlookEventDraft draft, CancellationToken cancellationToken);
+
+    /// <summary>Deletes the event; an event that is already gone counts as deleted.</summary>
+    Task DeleteEventAsync(string mailboxKey, AccessTokenSource token, string eventId, CancellationToken cancellationToken);
 }

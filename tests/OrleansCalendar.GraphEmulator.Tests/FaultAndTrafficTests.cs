@@ -125,4 +125,39 @@ public sealed class FaultAndTrafficTests
         using var unknown = await http.GetAsync("/_emulator/mailboxes/nobody@contoso.test/events");
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
     }
+
+    [Fact]
+    public async Task A_lost_answer_fault_carries_the_request_out_and_answers_the_fault_instead()
+    {
+        await using var emulator = await TestEmulator.StartAsync();
+        var adele = emulator.Control.AddMailbox("adele@contoso.test", "Adele Vance");
+        using var http = new HttpClient();
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", emulator.Control.IssueTokens(adele.Id).AccessToken);
+        emulator.Control.AddFault(FaultRule.FailAfterHandling(504, "/v1.0/me/events", method: "POST"));
+        const string body = """{"subject":"Lost answer","start":{"dateTime":"2026-12-02T10:00:00","timeZone":"UTC"},"end":{"dateTime":"2026-12-02T11:00:00","timeZone":"UTC"},"transactionId":"txn-1"}""";
+
+        using var lost = await http.PostAsync($"{emulator.GraphBaseUrl}/me/events", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+        using var retried = await http.PostAsync($"{emulator.GraphBaseUrl}/me/events", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.GatewayTimeout, lost.StatusCode);
+        Assert.Equal("gatewayTimeout", JsonDocument.Parse(await lost.Content.ReadAsStringAsync()).RootElement.GetProperty("error").GetProperty("code").GetString());
+        Assert.Equal(HttpStatusCode.Created, retried.StatusCode);
+        Assert.Single(emulator.Control.ListEvents(adele.Id), e => e.Subject == "Lost answer");
+    }
+
+    [Fact]
+    public async Task Fault_rules_can_match_on_the_query_string()
+    {
+        await using var emulator = await TestEmulator.StartAsync();
+        var adele = emulator.Control.AddMailbox("adele@contoso.test", "Adele Vance");
+        using var http = new HttpClient();
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", emulator.Control.IssueTokens(adele.Id).AccessToken);
+        emulator.Control.AddFault(FaultRule.Fail(503, "/v1.0/me/calendars", count: null) with { QueryContains = "$top=1" });
+
+        using var plain = await http.GetAsync($"{emulator.GraphBaseUrl}/me/calendars");
+        using var matching = await http.GetAsync($"{emulator.GraphBaseUrl}/me/calendars?%24top=1");
+
+        Assert.Equal(HttpStatusCode.OK, plain.StatusCode);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, matching.StatusCode);
+    }
 }

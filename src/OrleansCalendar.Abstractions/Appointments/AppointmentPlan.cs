@@ -2,7 +2,9 @@ namespace OrleansCalendar.Abstractions.Appointments;
 
 /// <summary>
 /// A booking the calendar has checked against its rules: who, when, and the interval it blocks
-/// (the appointment widened by the calendar's buffers).
+/// (the appointment widened by the calendar's buffers). <see cref="TimeZone"/> is the calendar's zone (the zone the
+/// Outlook copy is written in); <see cref="PushToOutlook"/> is false for event calendars and calendars with Outlook
+/// sync switched off.
 /// </summary>
 [GenerateSerializer, Immutable]
 public sealed record AppointmentPlan(
@@ -12,4 +14,6 @@ public sealed record AppointmentPlan(
     [property: Id(3)] DateTimeOffset End,
     [property: Id(4)] DateTimeOffset BlockedStart,
     [property: Id(5)] DateTimeOffset BlockedEnd,
-    [property: Id(6)] bool IgnoresExternalBusy);
+    [property: Id(6)] bool IgnoresExternalBusy,
+    [property: Id(7)] string TimeZone = "UTC",
+    [property: Id(8)] bool PushToOutlook = false);

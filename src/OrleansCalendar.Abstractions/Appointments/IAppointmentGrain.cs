@@ -11,8 +11,8 @@ public interface IAppointmentGrain : IGrainWithStringKey
     /// <summary>Reserves the plan on every member and stores the appointment; <c>slot-unavailable</c> if anyone is busy.</summary>
     Task<AppointmentDetails> CreateAsync(AppointmentPlan plan, string? title, Contact contact, string? notes);
 
-    /// <summary>The appointment, or null when it does not exist.</summary>
-    [ReadOnly]
+    /// <summary>The appointment, or null when it does not exist. Interleaves: Outlook sync reads it while pushing.</summary>
+    [AlwaysInterleave]
     Task<AppointmentDetails?> GetAsync();
 
     /// <summary>
@@ -28,4 +28,20 @@ public interface IAppointmentGrain : IGrainWithStringKey
     /// <remarks>Interleaves, so an availability grain can ask while this appointment is waiting on it.</remarks>
     [AlwaysInterleave]
     Task<bool> IsCurrentReservationAsync(int revision);
+
+    /// <summary>How the member's Outlook copy should look now; null when it is not pushed to that member.</summary>
+    [AlwaysInterleave]
+    Task<Connections.AppointmentPush?> GetPushAsync(string userId);
+
+    /// <summary>The Outlook push state of one member, reported by that member's integration.</summary>
+    [OneWay]
+    Task ReportSyncAsync(AppointmentSync sync);
+
+    /// <summary>
+    /// Two-way sync: the member moved (<paramref name="start"/>/<paramref name="end"/>) or deleted
+    /// (<paramref name="cancelled"/>) the Outlook copy. A move is checked like a reschedule; a refused one leaves the
+    /// appointment as it is and the member's sync entry failed with the reason.
+    /// </summary>
+    [OneWay]
+    Task ApplyOutlookChangeAsync(string userId, DateTimeOffset start, DateTimeOffset end, bool cancelled);
 }

@@ -23,6 +23,12 @@ public interface IAvailabilityGrain : IGrainWithStringKey
     /// <summary>Drops one revision (a failed booking or move), or every revision when null (cancel).</summary>
     Task ReleaseAsync(string appointmentId, int? revision);
 
+    /// <summary>
+    /// Replaces everything imported from one external source (one Outlook calendar) at once; an empty list removes
+    /// the source. Other sources and appointments are untouched.
+    /// </summary>
+    Task ReplaceExternalAsync(string sourceId, IReadOnlyList<ExternalBusy> intervals);
+
     /// <summary>For each probed interval, whether it overlaps nothing busy. O(log n) per interval, from memory.</summary>
     [AlwaysInterleave]
     Task<bool[]> AreFreeAsync(FreeSlotProbe probe);

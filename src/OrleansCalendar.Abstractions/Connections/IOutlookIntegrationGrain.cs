@@ -26,4 +26,26 @@ public interface IOutlookIntegrationGrain : IGrainWithStringKey
 
     /// <summary>Forgets tokens and configuration and frees the Outlook account for another connection.</summary>
     Task DisconnectAsync();
+
+    /// <summary>Schedules a sync of every conflict calendar now and returns at once; <c>needs-reconnect</c> when it cannot run.</summary>
+    [AlwaysInterleave]
+    Task RequestSyncAsync();
+
+    /// <summary>Activates the integration so its timers and reminder run (after a restart).</summary>
+    Task WakeAsync();
+
+    /// <summary>Whether a new appointment of this user would be pushed to Outlook (a linked calendar with write access).</summary>
+    [AlwaysInterleave]
+    Task<bool> WillPushAsync();
+
+    /// <summary>
+    /// Records how an appointment should look in the linked calendar and pushes it in the background, retrying with
+    /// backoff until it lands. One-way: booking never waits on Outlook.
+    /// </summary>
+    [OneWay]
+    Task EnqueuePushAsync(AppointmentPush push);
+
+    /// <summary>A move or delete made in Outlook (two-way sync) was refused by the appointment: keep it visible as failed.</summary>
+    [OneWay]
+    Task RefuseOutlookChangeAsync(string appointmentId, string reason);
 }

@@ -1,6 +1,10 @@
 namespace OrleansCalendar.Abstractions.Connections;
 
-/// <summary>A user's Outlook connection as the API shows it. Tokens never leave the grain.</summary>
+/// <summary>
+/// A user's Outlook connection as the API shows it. Tokens never leave the grain. <see cref="Calendars"/> is the
+/// sync state per Outlook calendar; <see cref="PendingPushes"/> counts appointments not yet written to Outlook;
+/// <see cref="Syncing"/> is true from a sync request until that sync has finished.
+/// </summary>
 [GenerateSerializer, Immutable]
 public sealed record OutlookConnectionDetails(
     [property: Id(0)] ConnectionStatus Status,
@@ -11,4 +15,7 @@ public sealed record OutlookConnectionDetails(
     [property: Id(5)] SyncPreferences SyncPreferences,
     [property: Id(6)] DateTimeOffset? LastSyncAt,
     [property: Id(7)] string? LastError,
-    [property: Id(8)] DateTimeOffset ConnectedAt);
+    [property: Id(8)] DateTimeOffset ConnectedAt,
+    [property: Id(9)] IReadOnlyList<OutlookCalendarSync> Calendars,
+    [property: Id(10)] int PendingPushes,
+    [property: Id(11)] bool Syncing);

@@ -1,8 +1,10 @@
+using Microsoft.Extensions.Logging;
 using Orleans.Runtime;
 using OrleansCalendar.Abstractions;
 using OrleansCalendar.Abstractions.Appointments;
 using OrleansCalendar.Abstractions.Availability;
 using OrleansCalendar.Abstractions.Calendars;
+using OrleansCalendar.Abstractions.Connections;
 using OrleansCalendar.Abstractions.Errors;
 using OrleansCalendar.Grains.Storage;
 
@@ -10,7 +12,8 @@ namespace OrleansCalendar.Grains.Appointments;
 
 public sealed class AppointmentGrain(
     [PersistentState("appointment", StorageNames.Default)] IPersistentState<AppointmentState> state,
-    TimeProvider clock) : Grain, IAppointmentGrain
+    TimeProvider clock,
+    ILogger<AppointmentGrain> logger) : Grain, IAppointmentGrain
 {
     private string SubAccountId => GrainKeys.Split(this.GetPrimaryKeyString()).SubAccountId;
 
@@ -25,6 +28,7 @@ public sealed class AppointmentGrain(
 
         const int revision = 1;
         await ReserveAsync(plan, revision);
+        var sync = await InitialSyncAsync(plan);
 
         var now = clock.GetUtcNow();
         state.State = new AppointmentState
@@ -38,10 +42,12 @@ public sealed class AppointmentGrain(
             Notes = notes,
             CreatedAt = now,
             UpdatedAt = now,
-            Sync = plan.UserIds.Select(u => new AppointmentSync(u, "outlook", SyncState.NotApplicable, null, null)).ToList(),
+            Sync = sync,
+            PushVersion = 1,
         };
         await PersistOrReleaseAsync(plan, revision, () => state.State = new AppointmentState());
         await ConfirmAsync(plan, revision);
+        NotifyOutlook();
         return Details();
     }
 
@@ -64,19 +70,24 @@ public sealed class AppointmentGrain(
             var revision = state.State.Revision + 1;
             await ReserveAsync(plan, revision);
 
-            var previous = (state.State.Plan, state.State.Revision, state.State.UpdatedAt);
+            var previous = (state.State.Plan, state.State.Revision, state.State.UpdatedAt, state.State.Title, state.State.Notes, state.State.PushVersion, state.State.Sync);
             state.State.Plan = plan;
             state.State.Revision = revision;
             ApplyText(changes);
-            await PersistOrReleaseAsync(plan, revision, () => (state.State.Plan, state.State.Revision, state.State.UpdatedAt) = previous);
+            MarkPushesPending();
+            await PersistOrReleaseAsync(plan, revision, () =>
+                (state.State.Plan, state.State.Revision, state.State.UpdatedAt, state.State.Title, state.State.Notes, state.State.PushVersion, state.State.Sync) = previous);
 
             // Confirming the new revision drops the old one on every member.
             await ConfirmAsync(plan, revision);
+            NotifyOutlook();
             return Details();
         }
 
         ApplyText(changes);
+        MarkPushesPending();
         await state.WriteStateAsync();
+        NotifyOutlook();
         return Details();
     }
 
@@ -87,7 +98,9 @@ public sealed class AppointmentGrain(
         {
             state.State.Status = AppointmentStatus.Cancelled;
             state.State.UpdatedAt = clock.GetUtcNow();
+            MarkPushesPending();
             await state.WriteStateAsync();
+            NotifyOutlook();
         }
 
         // Also on a repeated cancel: a release that failed last time is finished now.
@@ -98,6 +111,56 @@ public sealed class AppointmentGrain(
 
     public Task<bool> IsCurrentReservationAsync(int revision) =>
         Task.FromResult(state.State.Exists && state.State.Status == AppointmentStatus.Confirmed && state.State.Revision == revision);
+
+    public Task<AppointmentPush?> GetPushAsync(string userId) =>
+        Task.FromResult(state.State.Exists && state.State.Sync.Exists(s => s.UserId == userId && s.State != SyncState.NotApplicable)
+            ? Push()
+            : null);
+
+    public async Task ReportSyncAsync(AppointmentSync sync)
+    {
+        var entries = state.State.Sync;
+        var index = entries.FindIndex(s => s.UserId == sync.UserId);
+        if (!state.State.Exists || index < 0 || entries[index] == sync)
+        {
+            return;
+        }
+
+        entries[index] = sync;
+        await state.WriteStateAsync();
+    }
+
+    public async Task ApplyOutlookChangeAsync(string userId, DateTimeOffset start, DateTimeOffset end, bool cancelled)
+    {
+        if (!state.State.Exists || state.State.Status == AppointmentStatus.Cancelled)
+        {
+            return;
+        }
+
+        if (cancelled)
+        {
+            logger.LogInformation("Appointment {AppointmentId} cancelled from Outlook by {UserId}", AppointmentId, userId);
+            await CancelAsync();
+            return;
+        }
+
+        var plan = state.State.Plan!;
+        if (start == plan.Start && end == plan.End)
+        {
+            return;
+        }
+
+        try
+        {
+            await ChangeAsync(new AppointmentChanges(start, end, null, null));
+            logger.LogInformation("Appointment {AppointmentId} moved from Outlook by {UserId}", AppointmentId, userId);
+        }
+        catch (CalendarException e)
+        {
+            var reason = $"Moved in Outlook to {start:yyyy-MM-dd HH:mm}–{end:HH:mm} UTC{start:zzz}, which was refused ({e.Code}): {e.Message} The appointment keeps its time.";
+            Integration(userId).RefuseOutlookChangeAsync(AppointmentId, reason).Ignore();
+        }
+    }
 
     /// <summary>
     /// Holds the plan on every owner, in a fixed order so two collective bookings cannot each hold half.
@@ -155,6 +218,82 @@ public sealed class AppointmentGrain(
             // Deliberately swallowed: see the summary.
         }
     }
+
+    /// <summary>
+    /// The members whose Outlook gets a copy: every member of a calendar that pushes and whose integration has a
+    /// linked calendar now. An integration that does not answer counts as pushing; it reports not applicable later.
+    /// </summary>
+    private async Task<List<AppointmentSync>> InitialSyncAsync(AppointmentPlan plan)
+    {
+        if (!plan.PushToOutlook)
+        {
+            return plan.UserIds.Select(u => new AppointmentSync(u, "outlook", SyncState.NotApplicable, null, null)).ToList();
+        }
+
+        var pushes = await Task.WhenAll(plan.UserIds.Select(async u =>
+        {
+            try
+            {
+                return await Integration(u).WillPushAsync();
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                logger.LogWarning(e, "Could not ask the Outlook integration of {UserId}; the push is queued anyway", u);
+                return true;
+            }
+        }));
+        return plan.UserIds.Select((u, i) => new AppointmentSync(u, "outlook", pushes[i] ? SyncState.Pending : SyncState.NotApplicable, null, null)).ToList();
+    }
+
+    /// <summary>A change Outlook copies must follow: a new push version, and every pushed member pending again.</summary>
+    private void MarkPushesPending()
+    {
+        state.State.PushVersion++;
+        state.State.Sync = state.State.Sync
+            .Select(s => s.State == SyncState.NotApplicable ? s : s with { State = SyncState.Pending })
+            .ToList();
+    }
+
+    /// <summary>
+    /// One-way messages to the members' integrations: booking never waits on Outlook. A message lost in a crash is
+    /// made up by the integration's periodic reconciliation (<see cref="GetPushAsync"/>).
+    /// </summary>
+    private void NotifyOutlook()
+    {
+        var push = Push();
+        foreach (var entry in state.State.Sync.Where(s => s.State != SyncState.NotApplicable))
+        {
+            Integration(entry.UserId).EnqueuePushAsync(push).Ignore();
+        }
+    }
+
+    private AppointmentPush Push()
+    {
+        var s = state.State;
+        var plan = s.Plan!;
+        var body = new System.Text.StringBuilder()
+            .AppendLine(System.Globalization.CultureInfo.InvariantCulture, $"Booked with {s.Contact.Name}.");
+        if (s.Contact.Email is { } email)
+        {
+            body.AppendLine(System.Globalization.CultureInfo.InvariantCulture, $"Email: {email}");
+        }
+
+        if (s.Contact.Phone is { } phone)
+        {
+            body.AppendLine(System.Globalization.CultureInfo.InvariantCulture, $"Phone: {phone}");
+        }
+
+        if (s.Notes is { } notes)
+        {
+            body.AppendLine().AppendLine(notes);
+        }
+
+        return new AppointmentPush(AppointmentId, plan.CalendarId, s.PushVersion, plan.Start, plan.End, plan.TimeZone,
+            s.Title ?? $"Appointment with {s.Contact.Name}", body.ToString(), s.Status == AppointmentStatus.Cancelled);
+    }
+
+    private IOutlookIntegrationGrain Integration(string userId) =>
+        GrainFactory.GetGrain<IOutlookIntegrationGrain>(GrainKeys.Scoped(SubAccountId, userId));
 
     private void ApplyText(AppointmentChanges changes)
     {

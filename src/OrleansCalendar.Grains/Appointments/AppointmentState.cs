@@ -36,4 +36,8 @@ public sealed class AppointmentState
 
     [Id(9)]
     public List<AppointmentSync> Sync { get; set; } = [];
+
+    /// <summary>Grows with every change Outlook copies must follow (move, text, cancel): orders the pushes.</summary>
+    [Id(10)]
+    public long PushVersion { get; set; }
 }

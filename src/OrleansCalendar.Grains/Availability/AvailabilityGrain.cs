@@ -90,6 +90,42 @@ public sealed class AvailabilityGrain(
         }
     }
 
+    public async Task ReplaceExternalAsync(string sourceId, IReadOnlyList<ExternalBusy> intervals)
+    {
+        var external = state.State.External;
+        var previous = external.GetValueOrDefault(sourceId);
+        if (intervals.Count == 0 && previous is null)
+        {
+            return;
+        }
+
+        if (intervals.Count == 0)
+        {
+            external.Remove(sourceId);
+        }
+        else
+        {
+            external[sourceId] = intervals
+                .Where(i => i.End > i.Start)
+                .OrderBy(i => i.Start)
+                .Select(i => new ExternalBusyRecord { Start = i.Start, End = i.End, Title = i.Title })
+                .ToList();
+        }
+
+        await WriteOrUndoAsync(() =>
+        {
+            if (previous is null)
+            {
+                external.Remove(sourceId);
+            }
+            else
+            {
+                external[sourceId] = previous;
+            }
+        });
+        RebuildExternal();
+    }
+
     public Task<bool[]> AreFreeAsync(FreeSlotProbe probe)
     {
         var busy = probe.IncludeExternal ? _combined ??= _appointments.Union(_external) : _appointments;

@@ -130,7 +130,8 @@ public sealed class CalendarGrain(
 
         var blocked = interval.Widen(rules.BufferBefore, rules.BufferAfter);
         return new AppointmentPlan(CalendarId, members, start, interval.End.ToDateTimeOffset(),
-            blocked.Start.ToDateTimeOffset(), blocked.End.ToDateTimeOffset(), Definition.Type == CalendarType.Event);
+            blocked.Start.ToDateTimeOffset(), blocked.End.ToDateTimeOffset(), Definition.Type == CalendarType.Event,
+            Definition.TimeZone, PushToOutlook: Definition.Type != CalendarType.Event && Definition.OutlookSync);
     }
 
     private IReadOnlyList<string> MembersFor(string? userId)

@@ -6,25 +6,45 @@ using OrleansCalendar.Abstractions.Connections;
 using OrleansCalendar.Abstractions.Errors;
 using OrleansCalendar.Grains.Security;
 using OrleansCalendar.Grains.Storage;
+using OrleansCalendar.Grains.Sync;
 using OrleansCalendar.Outlook;
 
 namespace OrleansCalendar.Grains.Connections;
 
-public sealed class OutlookIntegrationGrain(
+public sealed partial class OutlookIntegrationGrain(
     [PersistentState("outlook-integration", StorageNames.Default)] IPersistentState<OutlookIntegrationState> state,
     IOutlookIdentity identity,
     IOutlookGraph graph,
     IOptions<OutlookOptions> options,
+    IOptions<SyncOptions> syncOptions,
     ISecretProtector secrets,
     TimeProvider clock,
-    ILogger<OutlookIntegrationGrain> logger) : Grain, IOutlookIntegrationGrain
+    ILogger<OutlookIntegrationGrain> logger) : Grain, IOutlookIntegrationGrain, IRemindable
 {
+    private const string ReminderName = "outlook-sync";
+
     /// <summary>Refresh this long before expiry, so a request never carries a token about to die.</summary>
     private static readonly TimeSpan RefreshAhead = TimeSpan.FromMinutes(5);
 
     private string Key => this.GetPrimaryKeyString();
 
     private OutlookIntegrationState S => state.State;
+
+    private SyncOptions Sync => syncOptions.Value;
+
+    private IGrainTimer? _tick;
+    private DateTimeOffset _nextPollAt;
+    private bool _syncRequested = true;
+    private bool _ticking;
+    private bool _syncRunning;
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (S.Exists)
+        {
+            await KeepSyncingAsync();
+        }
+    }
 
     public async Task<ConnectStart> BeginConnectAsync(OutlookAccessLevel access, Uri redirectUri, Uri? returnUrl)
     {
@@ -60,6 +80,7 @@ public sealed class OutlookIntegrationGrain(
         if (previousAccount is not null && !sameAccount)
         {
             await Registry(previousAccount).ReleaseAsync(Key);
+            await ForgetSyncAsync("The Outlook account was replaced by another one.");
         }
 
         var now = clock.GetUtcNow();
@@ -87,6 +108,8 @@ public sealed class OutlookIntegrationGrain(
 
         await state.WriteStateAsync();
         logger.LogInformation("Outlook connected for {Integration} with {Access} access", Key, S.Access);
+        _syncRequested = true;
+        await KeepSyncingAsync();
         return Details();
     }
 
@@ -122,10 +145,15 @@ public sealed class OutlookIntegrationGrain(
             conflicts.Insert(0, linkedId);
         }
 
+        var preferencesChanged = S.Preferences.Direction != configuration.SyncPreferences.Direction
+            || S.Preferences.ImportEventDetails != configuration.SyncPreferences.ImportEventDetails
+            || !S.Preferences.BlockingShowAs.Order(StringComparer.Ordinal).SequenceEqual(configuration.SyncPreferences.BlockingShowAs.Order(StringComparer.Ordinal), StringComparer.Ordinal);
         S.LinkedCalendarId = configuration.LinkedCalendarId;
         S.ConflictCalendarIds = conflicts;
         S.Preferences = configuration.SyncPreferences;
+        await ApplyCalendarChoiceAsync(preferencesChanged);
         await state.WriteStateAsync();
+        RequestSyncNow();
         return Details();
     }
 
@@ -137,8 +165,10 @@ public sealed class OutlookIntegrationGrain(
         }
 
         await Registry(S.AccountId).ReleaseAsync(Key);
+        await ForgetSyncAsync("Outlook was disconnected.");
         await state.ClearStateAsync();
         state.State = new OutlookIntegrationState();
+        await StopSyncingAsync();
         logger.LogInformation("Outlook disconnected for {Integration}", Key);
     }
 
@@ -156,11 +186,26 @@ public sealed class OutlookIntegrationGrain(
         }
     }
 
+    /// <summary>A Graph call for an API request: Graph failures become <c>outlook-unavailable</c> (503).</summary>
+    private async Task<T> CallGraphAsync<T>(Func<AccessTokenSource, Task<T>> call)
+    {
+        try
+        {
+            return await CallGraphRawAsync(call);
+        }
+        catch (OutlookGraphException e)
+        {
+            throw new CalendarException(ErrorKind.Unavailable, ErrorCodes.OutlookUnavailable,
+                $"Outlook did not answer ({e.StatusCode?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "no response"}{(e.ErrorCode is null ? "" : " " + e.ErrorCode)}); try again later.");
+        }
+    }
+
     /// <summary>
     /// Runs a Graph call with a fresh token. A 401 means the access token died early (revoked sessions, policy):
     /// refresh and try once more; only a dead refresh token, or a second 401, marks the connection for reconnect.
+    /// Other Graph failures surface as <see cref="OutlookGraphException"/>.
     /// </summary>
-    private async Task<T> CallGraphAsync<T>(Func<AccessTokenSource, Task<T>> call)
+    private async Task<T> CallGraphRawAsync<T>(Func<AccessTokenSource, Task<T>> call)
     {
         EnsureConnected();
         for (var attempt = 1; ; attempt++)
@@ -177,11 +222,6 @@ public sealed class OutlookIntegrationGrain(
             {
                 await MarkNeedsReconnectAsync("Outlook refused a freshly refreshed access token (401).");
                 throw NeedsReconnect();
-            }
-            catch (OutlookGraphException e)
-            {
-                throw new CalendarException(ErrorKind.Unavailable, ErrorCodes.OutlookUnavailable,
-                    $"Outlook did not answer ({e.StatusCode?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "no response"}{(e.ErrorCode is null ? "" : " " + e.ErrorCode)}); try again later.");
             }
         }
     }
@@ -282,5 +322,23 @@ public sealed class OutlookIntegrationGrain(
         S.Preferences,
         S.LastSyncAt,
         S.LastError,
-        S.ConnectedAt);
+        S.ConnectedAt,
+        S.Calendars.Select(c => new OutlookCalendarSync(
+            c.Key,
+            Role(c.Key),
+            c.Value.DeltaLink is null && c.Value.LastSyncAt is null ? "initial" : c.Value.LastError is null ? "synced" : "failed",
+            c.Value.LastSyncAt,
+            c.Value.LastError,
+            c.Value.Events.Count,
+            c.Value.Events.Values.Count(e => e.Blocks))).ToList(),
+        S.Pushes.Values.Count(p => p.IsDirty),
+        _syncRunning || (_syncRequested && S.Status == ConnectionStatus.Connected));
+
+    private string Role(string calendarId) =>
+        (calendarId == S.LinkedCalendarId, S.ConflictCalendarIds.Contains(calendarId)) switch
+        {
+            (true, true) => "linkedAndConflict",
+            (true, false) => "linked",
+            _ => "conflict",
+        };
 }

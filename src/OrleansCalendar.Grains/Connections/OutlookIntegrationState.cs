@@ -1,4 +1,5 @@
 using OrleansCalendar.Abstractions.Connections;
+using OrleansCalendar.Grains.Sync;
 
 namespace OrleansCalendar.Grains.Connections;
 
@@ -51,4 +52,12 @@ public sealed class OutlookIntegrationState
 
     [Id(14)]
     public DateTimeOffset ConnectedAt { get; set; }
+
+    /// <summary>Sync state per Outlook calendar that is pulled (conflict calendars, and the linked one for two-way).</summary>
+    [Id(15)]
+    public Dictionary<string, CalendarSyncRecord> Calendars { get; set; } = [];
+
+    /// <summary>Appointments written (or to be written) to Outlook, by appointment id.</summary>
+    [Id(16)]
+    public Dictionary<string, PushRecord> Pushes { get; set; } = [];
 }

@@ -16,7 +16,8 @@ public sealed class StorageHealthCheck(StorageSettings storage) : IHealthCheck
         {
             await using DbConnection connection = storage.Provider == StorageProvider.PostgreSql
                 ? new NpgsqlConnection(storage.ConnectionString)
-                : new SqliteConnection(storage.ConnectionString);
+                // Unpooled: a pooled connection keeps answering for a database file that is gone.
+                : new SqliteConnection(new SqliteConnectionStringBuilder(storage.ConnectionString) { Pooling = false, Mode = SqliteOpenMode.ReadWrite }.ToString());
             await connection.OpenAsync(cancellationToken);
             await using var command = connection.CreateCommand();
             command.CommandText = "SELECT 1";

@@ -16,6 +16,9 @@ public sealed record FaultRule
     /// <summary>Start of the request path to match, case-insensitive (for example <c>/v1.0/me/calendars</c>).</summary>
     public string PathPrefix { get; init; } = "/v1.0";
 
+    /// <summary>Text the (unescaped) query string must contain, for example <c>$skiptoken</c>; null matches any.</summary>
+    public string? QueryContains { get; init; }
+
     /// <summary>Mailbox (id or address) whose requests match; null matches any.</summary>
     public string? Mailbox { get; init; }
 
@@ -34,6 +37,12 @@ public sealed record FaultRule
     /// <summary>How long the rule stays active after it is added; null until removed.</summary>
     public TimeSpan? Duration { get; init; }
 
+    /// <summary>
+    /// Carry the request out first and only then answer <see cref="StatusCode"/>: the answer is lost on the way
+    /// back (a gateway timeout after Graph did the work). What retries must survive without duplicates.
+    /// </summary>
+    public bool AfterHandling { get; init; }
+
     /// <summary>Delay before answering (counted as in flight).</summary>
     public TimeSpan? Latency { get; init; }
 
@@ -50,6 +59,10 @@ public sealed record FaultRule
     /// <summary>An error status (500, 503, 504...) for the next <paramref name="count"/> requests.</summary>
     public static FaultRule Fail(int statusCode, string pathPrefix = "/v1.0", int? count = 1, string? method = null, string? mailbox = null) =>
         new() { PathPrefix = pathPrefix, StatusCode = statusCode, Count = count, Method = method, Mailbox = mailbox };
+
+    /// <summary>The request is carried out, then answered with <paramref name="statusCode"/> instead of its result.</summary>
+    public static FaultRule FailAfterHandling(int statusCode, string pathPrefix = "/v1.0", int? count = 1, string? method = null, string? mailbox = null) =>
+        Fail(statusCode, pathPrefix, count, method, mailbox) with { AfterHandling = true };
 
     /// <summary>Added latency on every matching request until removed.</summary>
     public static FaultRule Delay(TimeSpan latency, string pathPrefix = "/v1.0", string? mailbox = null) =>

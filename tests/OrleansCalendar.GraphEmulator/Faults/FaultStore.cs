@@ -49,7 +49,7 @@ internal sealed class FaultStore(TimeProvider clock)
     }
 
     /// <summary>Finds the rule for a request and counts the hit (spent rules are dropped).</summary>
-    public FaultRule? Match(string method, string path, MailboxData? mailbox)
+    public FaultRule? Match(string method, string path, string query, MailboxData? mailbox)
     {
         var now = clock.GetUtcNow();
         lock (_gate)
@@ -58,6 +58,7 @@ internal sealed class FaultStore(TimeProvider clock)
             var index = _rules.FindIndex(r =>
                 (r.Method is null || string.Equals(r.Method, method, StringComparison.OrdinalIgnoreCase)) &&
                 path.StartsWith(r.PathPrefix, StringComparison.OrdinalIgnoreCase) &&
+                (r.QueryContains is null || Uri.UnescapeDataString(query).Contains(r.QueryContains, StringComparison.OrdinalIgnoreCase)) &&
                 (r.Mailbox is null || (mailbox is not null && mailbox.IsNamedBy(r.Mailbox))));
             if (index < 0)
             {

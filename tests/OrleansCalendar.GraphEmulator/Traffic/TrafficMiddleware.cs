@@ -36,11 +36,18 @@ internal sealed class TrafficMiddleware(RequestDelegate next, GraphEmulatorState
                 return;
             }
 
-            var rule = state.Faults.Match(context.Request.Method, path, mailbox);
+            var rule = state.Faults.Match(context.Request.Method, path, context.Request.QueryString.Value ?? "", mailbox);
             faultId = rule?.Id;
             if (rule?.Latency is { } latency)
             {
                 await Task.Delay(latency, context.RequestAborted);
+            }
+
+            if (rule is { StatusCode: { } lost, AfterHandling: true })
+            {
+                await HandleThenLoseAnswerAsync(context);
+                await WriteFaultAsync(context, rule, lost, path);
+                return;
             }
 
             if (rule?.StatusCode is { } status)
@@ -68,6 +75,24 @@ internal sealed class TrafficMiddleware(RequestDelegate next, GraphEmulatorState
                 watch.Elapsed,
                 faultId));
         }
+    }
+
+    /// <summary>Runs the request into a buffer that is thrown away, so the fault can answer instead.</summary>
+    private async Task HandleThenLoseAnswerAsync(HttpContext context)
+    {
+        var original = context.Response.Body;
+        await using var discarded = new MemoryStream();
+        context.Response.Body = discarded;
+        try
+        {
+            await next(context);
+        }
+        finally
+        {
+            context.Response.Body = original;
+        }
+
+        context.Response.Clear();
     }
 
     private static bool IsGraph(string path) => path.StartsWith("/v1.0", StringComparison.OrdinalIgnoreCase);

@@ -9,7 +9,7 @@ namespace OrleansCalendar.Server.Tests.Infrastructure;
 /// The real server wired to the project's Graph + identity emulator over real HTTP: the same configuration an
 /// operator would set for a national cloud, pointed at loopback.
 /// </summary>
-public sealed class OutlookFixture : IAsyncLifetime
+public class OutlookFixture : IAsyncLifetime
 {
     public const string ReadWriteScopes = "Calendars.ReadWrite User.Read offline_access openid profile";
     public const string ReadScopes = "Calendars.Read User.Read offline_access openid profile";
@@ -23,7 +23,7 @@ public sealed class OutlookFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Emulator = await GraphEmulatorServer.StartAsync(new GraphEmulatorOptions { DefaultPageSize = 2 });
-        App = new CalendarAppFactory(settings: Settings(Emulator));
+        App = new CalendarAppFactory(settings: Settings(Emulator, ExtraSettings));
         _ = App.Server;
     }
 
@@ -32,6 +32,9 @@ public sealed class OutlookFixture : IAsyncLifetime
         await App.DisposeAsync();
         await Emulator.DisposeAsync();
     }
+
+    /// <summary>Settings a derived fixture adds to the app's.</summary>
+    protected virtual IDictionary<string, string?>? ExtraSettings => null;
 
     /// <summary>A fixture view over an emulator a test started itself (no app of its own).</summary>
     public static OutlookFixture For(GraphEmulatorServer emulator) => new() { Emulator = emulator };

@@ -38,6 +38,12 @@ public static class OutlookConnectionApi
             .WithDescription("422 linked-calendar-read-only when the connection is read-only or the calendar cannot be edited; 422 unknown-calendar for ids that are not the account's calendars. The linked calendar also counts as a conflict calendar unless linkedCalendarIsConflict is false.")
             .ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status401Unauthorized, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity, StatusCodes.Status503ServiceUnavailable);
 
+        outlook.MapPost("/sync", SyncAsync)
+            .WithName("SyncOutlookNow")
+            .WithSummary("Sync every conflict calendar now")
+            .WithDescription("Returns 202 at once; the sync runs in the background. Watch lastSyncAt and calendars[].state in the connection. 409 needs-reconnect when the connection has to be reconnected first.")
+            .ProducesErrors(StatusCodes.Status401Unauthorized, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
+
         outlook.MapDelete("/", DisconnectAsync)
             .WithName("DisconnectOutlook")
             .WithSummary("Disconnect Outlook: forget tokens and imported busy time (pushed events stay in Outlook)")
@@ -93,6 +99,13 @@ public static class OutlookConnectionApi
         await UserRoutes.EnsureUserAsync(grains, sid, uid);
         var configuration = ValidateConfiguration(request);
         return TypedResults.Ok(await Integration(grains, sid, uid).ConfigureAsync(configuration));
+    }
+
+    private static async Task<Accepted> SyncAsync(string sid, string uid, IGrainFactory grains)
+    {
+        await UserRoutes.EnsureUserAsync(grains, sid, uid);
+        await Integration(grains, sid, uid).RequestSyncAsync();
+        return TypedResults.Accepted($"/v1/subaccounts/{sid}/users/{uid}/connections/outlook");
     }
 
     private static async Task<NoContent> DisconnectAsync(string sid, string uid, IGrainFactory grains)
