@@ -70,7 +70,7 @@ internal sealed class DeltaApplier(SyncPreferences preferences, IReadOnlyDiction
         {
             Start = interval.Start.ToDateTimeOffset(),
             End = interval.End.ToDateTimeOffset(),
-            Blocks = external.Blocks(preferences.BlockingShowAs.ToList()),
+            Blocks = external.Blocks(preferences.BlockingShowAs),
             Title = preferences.ImportEventDetails && !external.IsPrivate ? item.Subject : null,
         };
     }
