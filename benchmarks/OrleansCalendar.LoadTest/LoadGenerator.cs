@@ -5,13 +5,17 @@ namespace OrleansCalendar.LoadTest;
 /// <summary>Closed-loop load: N workers each send the next request when the last one answered, for a fixed time.</summary>
 internal static class LoadGenerator
 {
-    public static async Task<LoadResult> RunAsync(HttpClient client, string name, string path, LoadOptions options)
+    public static Task<LoadResult> RunAsync(HttpClient client, string name, string path, LoadOptions options) =>
+        RunAsync(client, name, path, () => new HttpRequestMessage(HttpMethod.Get, path), options);
+
+    /// <summary>The same closed loop for any request (a fresh message per send, since messages are single-use).</summary>
+    public static async Task<LoadResult> RunAsync(HttpClient client, string name, string path, Func<HttpRequestMessage> request, LoadOptions options)
     {
-        await RunWorkersAsync(client, path, options.Concurrency, options.Warmup, record: null);
+        await RunWorkersAsync(client, request, options.Concurrency, options.Warmup, record: null);
         var latencies = new List<double>[options.Concurrency];
         var errors = 0;
         var stopwatch = Stopwatch.StartNew();
-        await RunWorkersAsync(client, path, options.Concurrency, options.Duration, (worker, elapsed, ok) =>
+        await RunWorkersAsync(client, request, options.Concurrency, options.Duration, (worker, elapsed, ok) =>
         {
             (latencies[worker] ??= []).Add(elapsed);
             if (!ok)
@@ -26,7 +30,7 @@ internal static class LoadGenerator
             Percentile(all, 0.50), Percentile(all, 0.99));
     }
 
-    private static async Task RunWorkersAsync(HttpClient client, string path, int concurrency, TimeSpan duration, Action<int, double, bool>? record)
+    private static async Task RunWorkersAsync(HttpClient client, Func<HttpRequestMessage> request, int concurrency, TimeSpan duration, Action<int, double, bool>? record)
     {
         var end = Stopwatch.GetTimestamp() + (long)(duration.TotalSeconds * Stopwatch.Frequency);
         await Task.WhenAll(Enumerable.Range(0, concurrency).Select(worker => Task.Run(async () =>
@@ -34,7 +38,8 @@ internal static class LoadGenerator
             while (Stopwatch.GetTimestamp() < end)
             {
                 var started = Stopwatch.GetTimestamp();
-                using var response = await client.GetAsync(path, HttpCompletionOption.ResponseContentRead);
+                using var message = request();
+                using var response = await client.SendAsync(message, HttpCompletionOption.ResponseContentRead);
                 var elapsedMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
                 record?.Invoke(worker, elapsedMs, response.IsSuccessStatusCode);
             }

@@ -4,7 +4,21 @@ using OrleansCalendar.LoadTest;
 
 // Usage: dotnet run -c Release --project benchmarks/OrleansCalendar.LoadTest -- [--concurrency 32] [--seconds 10] [--busy 500] [--out file.md]
 //        dotnet run -c Release --project benchmarks/OrleansCalendar.LoadTest -- sync [--out file.md]
+//        dotnet run -c Release --project benchmarks/OrleansCalendar.LoadTest -- webhooks [--concurrency 32] [--seconds 10] [--out file.md]
 var root = FindRepositoryRoot();
+if (args.FirstOrDefault() == "webhooks")
+{
+    var webhookOptions = LoadOptions.Parse(args[1..]);
+    var webhookReport = await WebhookScenario.RunAsync(root, webhookOptions);
+    Console.WriteLine(webhookReport);
+    if (webhookOptions.Output is not null)
+    {
+        await File.WriteAllTextAsync(webhookOptions.Output, webhookReport);
+    }
+
+    return 0;
+}
+
 if (args.FirstOrDefault() == "sync")
 {
     var syncReport = await SyncScenario.RunAsync(root);

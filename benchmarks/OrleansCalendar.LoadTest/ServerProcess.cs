@@ -21,7 +21,8 @@ internal sealed class ServerProcess : IAsyncDisposable
 
     public Uri BaseUrl { get; }
 
-    public static async Task<ServerProcess> StartAsync(string repositoryRoot, IReadOnlyDictionary<string, string>? environment = null)
+    /// <summary>Starts the server; with <paramref name="publicBaseUrl"/> its own address is its public URL (webhooks on).</summary>
+    public static async Task<ServerProcess> StartAsync(string repositoryRoot, IReadOnlyDictionary<string, string>? environment = null, bool publicBaseUrl = false)
     {
         var port = FreePort();
         var dataDir = Path.Combine(Path.GetTempPath(), $"oc-load-{Guid.NewGuid():N}");
@@ -37,6 +38,10 @@ internal sealed class ServerProcess : IAsyncDisposable
         start.Environment["Orleans__GatewayPort"] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture);
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         start.Environment["PublicBooking__PermitsPerMinute"] = "1000000";
+        if (publicBaseUrl)
+        {
+            start.Environment["Server__PublicBaseUrl"] = $"http://127.0.0.1:{port}";
+        }
         foreach (var (key, value) in environment ?? new Dictionary<string, string>())
         {
             start.Environment[key] = value;

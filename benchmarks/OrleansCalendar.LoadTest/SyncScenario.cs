@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Json;
 using System.Text;
@@ -48,31 +47,9 @@ internal static class SyncScenario
 
         var perCycle = emulator.Control.GetRequestLog(mailbox.Email).Count(r => r.PathAndQuery.Contains("/delta", StringComparison.OrdinalIgnoreCase)) / (double)Cycles / 2;
 
-        // Change to visible: an event lands in Outlook; free slots are polled until its slot is gone.
-        var latencies = new List<double>();
-        var day = DateTime.UtcNow.Date.AddDays(3);
-        for (var i = 0; i < Changes; i++)
-        {
-            // A random moment within the polling period, as real changes arrive.
-            await Task.Delay(Random.Shared.Next(PollSeconds * 1000));
-            var start = day.AddHours(9).AddMinutes(30 * (i % 16));
-            var watch = Stopwatch.StartNew();
-            emulator.Control.AddEvent(mailbox.Email, work.Id, new EventSpec($"Change {i}", DateTime.SpecifyKind(start, DateTimeKind.Utc), DateTime.SpecifyKind(start.AddMinutes(30), DateTimeKind.Utc)));
-            var url = $"{freeSlots}?start={DateOnly.FromDateTime(day):yyyy-MM-dd}&end={DateOnly.FromDateTime(day):yyyy-MM-dd}&timeZone=UTC";
-            while (await SlotOfferedAsync(admin, url, start) && watch.Elapsed < TimeSpan.FromSeconds(30))
-            {
-                await Task.Delay(20);
-            }
-
-            latencies.Add(watch.Elapsed.TotalMilliseconds);
-            if (i % 16 == 15)
-            {
-                day = day.AddDays(1);
-            }
-        }
-
-        latencies.Sort();
-        double P(double q) => latencies[(int)Math.Min(latencies.Count - 1, Math.Ceiling(q * latencies.Count) - 1)];
+        // Change to visible, with polling alone.
+        var latencies = await ChangeLatency.MeasureAsync(admin, emulator, mailbox, work.Id, freeSlots, Changes, TimeSpan.FromSeconds(PollSeconds));
+        double P(double q) => ChangeLatency.Percentile(latencies, q);
         var period = PollSeconds * 1000.0;
         return new StringBuilder()
             .AppendLine(CultureInfo.InvariantCulture, $"Outlook sync against the Graph emulator on loopback, polling every {PollSeconds} s, no webhooks; {Environment.ProcessorCount} cores; {DateTime.UtcNow:yyyy-MM-dd}.")
@@ -85,7 +62,7 @@ internal static class SyncScenario
             .ToString();
     }
 
-    private static async Task<(string Connection, string FreeSlots)> ConnectAsync(HttpClient admin, GraphEmulatorServer emulator, EmulatedMailbox mailbox, string workCalendarId)
+    public static async Task<(string Connection, string FreeSlots)> ConnectAsync(HttpClient admin, GraphEmulatorServer emulator, EmulatedMailbox mailbox, string workCalendarId)
     {
         var account = await Seeder.PostAsync(admin, "/v1/subaccounts", new { name = "Sync bench", timeZone = "UTC" });
         var sid = account["id"]!.GetValue<string>();
@@ -123,7 +100,7 @@ internal static class SyncScenario
         }
     }
 
-    private static async Task<bool> SlotOfferedAsync(HttpClient admin, string url, DateTime startUtc)
+    public static async Task<bool> SlotOfferedAsync(HttpClient admin, string url, DateTime startUtc)
     {
         var body = (await admin.GetFromJsonAsync<JsonNode>(url))!;
         return body["days"]!.AsArray().SelectMany(d => d!["slots"]!.AsArray())

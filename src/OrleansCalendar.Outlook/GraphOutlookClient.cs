@@ -126,6 +126,54 @@ public sealed class GraphOutlookClient(GraphHttpClientProvider httpClients, IOpt
             return true;
         });
 
+    public Task<OutlookSubscription> CreateSubscriptionAsync(string mailboxKey, AccessTokenSource token, OutlookSubscriptionRequest request, CancellationToken cancellationToken) =>
+        CallAsync(mailboxKey, token, async client =>
+        {
+            var created = await client.Subscriptions.PostAsync(
+                new Subscription
+                {
+                    ChangeType = "created,updated,deleted",
+                    Resource = $"me/calendars/{request.CalendarId}/events",
+                    NotificationUrl = request.NotificationUrl.ToString(),
+                    LifecycleNotificationUrl = request.LifecycleNotificationUrl?.ToString(),
+                    ExpirationDateTime = request.ExpiresAt,
+                    ClientState = request.ClientState,
+                },
+                cancellationToken: cancellationToken);
+            return new OutlookSubscription(
+                created?.Id ?? throw new OutlookGraphException(null, null, "Graph created a subscription without returning its id."),
+                created.ExpirationDateTime ?? request.ExpiresAt);
+        });
+
+    public Task<OutlookSubscription?> RenewSubscriptionAsync(string mailboxKey, AccessTokenSource token, string subscriptionId, DateTimeOffset expiresAt, CancellationToken cancellationToken) =>
+        CallAsync(mailboxKey, token, async client =>
+        {
+            try
+            {
+                var renewed = await client.Subscriptions[subscriptionId].PatchAsync(new Subscription { ExpirationDateTime = expiresAt }, cancellationToken: cancellationToken);
+                return new OutlookSubscription(subscriptionId, renewed?.ExpirationDateTime ?? expiresAt);
+            }
+            catch (ODataError e) when (e.ResponseStatusCode == 404)
+            {
+                return null;
+            }
+        });
+
+    public Task DeleteSubscriptionAsync(string mailboxKey, AccessTokenSource token, string subscriptionId, CancellationToken cancellationToken) =>
+        CallAsync(mailboxKey, token, async client =>
+        {
+            try
+            {
+                await client.Subscriptions[subscriptionId].DeleteAsync(cancellationToken: cancellationToken);
+            }
+            catch (ODataError e) when (e.ResponseStatusCode == 404)
+            {
+                // Expired or removed by Graph already.
+            }
+
+            return true;
+        });
+
     private static void PreferUtcAndImmutableIds(RequestHeaders headers)
     {
         headers.Add("Prefer", "outlook.timezone=\"UTC\"");

@@ -30,4 +30,13 @@ public interface IOutlookGraph
 
     /// <summary>Deletes the event; an event that is already gone counts as deleted.</summary>
     Task DeleteEventAsync(string mailboxKey, AccessTokenSource token, string eventId, CancellationToken cancellationToken);
+
+    /// <summary>Subscribes to the events of a calendar; fails when Graph could not validate the notification URL.</summary>
+    Task<OutlookSubscription> CreateSubscriptionAsync(string mailboxKey, AccessTokenSource token, OutlookSubscriptionRequest request, CancellationToken cancellationToken);
+
+    /// <summary>Moves a subscription's expiry; null when Graph no longer knows the subscription (it must be created again).</summary>
+    Task<OutlookSubscription?> RenewSubscriptionAsync(string mailboxKey, AccessTokenSource token, string subscriptionId, DateTimeOffset expiresAt, CancellationToken cancellationToken);
+
+    /// <summary>Deletes a subscription; one that is already gone counts as deleted.</summary>
+    Task DeleteSubscriptionAsync(string mailboxKey, AccessTokenSource token, string subscriptionId, CancellationToken cancellationToken);
 }

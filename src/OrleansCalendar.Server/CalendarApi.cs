@@ -5,6 +5,7 @@ using OrleansCalendar.Server.Connections.Outlook;
 using OrleansCalendar.Server.PublicBooking;
 using OrleansCalendar.Server.SubAccounts;
 using OrleansCalendar.Server.Users;
+using OrleansCalendar.Server.Webhooks;
 
 namespace OrleansCalendar.Server;
 
@@ -24,6 +25,7 @@ public static class CalendarApi
         routes.MapPublicBookingApi();
         routes.MapOutlookConnectionApi();
         routes.MapOAuthCallbackApi();
+        routes.MapOutlookWebhookApi();
         return routes;
     }
 }

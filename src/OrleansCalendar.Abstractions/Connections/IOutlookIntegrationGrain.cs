@@ -48,4 +48,15 @@ public interface IOutlookIntegrationGrain : IGrainWithStringKey
     /// <summary>A move or delete made in Outlook (two-way sync) was refused by the appointment: keep it visible as failed.</summary>
     [OneWay]
     Task RefuseOutlookChangeAsync(string appointmentId, string reason);
+
+    /// <summary>
+    /// A verified change notification for a watched calendar. Notifications within a short window are coalesced
+    /// into one incremental (delta) run of that calendar.
+    /// </summary>
+    [OneWay]
+    Task NotifyChangedAsync(string calendarId, string subscriptionId);
+
+    /// <summary>A verified lifecycle event: renew, recreate, or catch up through an incremental sync.</summary>
+    [OneWay]
+    Task HandleLifecycleAsync(string calendarId, string subscriptionId, string lifecycleEvent);
 }

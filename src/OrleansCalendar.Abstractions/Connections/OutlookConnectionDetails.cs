@@ -3,7 +3,9 @@ namespace OrleansCalendar.Abstractions.Connections;
 /// <summary>
 /// A user's Outlook connection as the API shows it. Tokens never leave the grain. <see cref="Calendars"/> is the
 /// sync state per Outlook calendar; <see cref="PendingPushes"/> counts appointments not yet written to Outlook;
-/// <see cref="Syncing"/> is true from a sync request until that sync has finished.
+/// <see cref="Syncing"/> is true from a sync request until that sync has finished. <see cref="Webhooks"/>: <c>off</c>
+/// (no public URL configured), <c>active</c> (every synced calendar has a live subscription: polling slows to the
+/// safety-net period) or <c>degraded</c> (some calendar has none yet: polling keeps its normal period).
 /// </summary>
 [GenerateSerializer, Immutable]
 public sealed record OutlookConnectionDetails(
@@ -18,4 +20,5 @@ public sealed record OutlookConnectionDetails(
     [property: Id(8)] DateTimeOffset ConnectedAt,
     [property: Id(9)] IReadOnlyList<OutlookCalendarSync> Calendars,
     [property: Id(10)] int PendingPushes,
-    [property: Id(11)] bool Syncing);
+    [property: Id(11)] bool Syncing,
+    [property: Id(12)] string Webhooks);

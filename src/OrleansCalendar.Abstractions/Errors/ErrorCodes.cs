@@ -39,5 +39,6 @@ public static class ErrorCodes
     public const string OutlookRejected = "outlook-rejected";
     public const string LinkedCalendarReadOnly = "linked-calendar-read-only";
     public const string UnknownCalendar = "unknown-calendar";
+    public const string InvalidNotification = "invalid-notification";
     public const string OutlookUnsupportedForEventCalendars = "outlook-unsupported-for-event-calendars";
 }

@@ -63,7 +63,7 @@ public sealed partial class OutlookIntegrationGrain
         Reschedule();
     }
 
-    /// <summary>Points the timer at the next thing due: a poll, a requested sync, or a push retry.</summary>
+    /// <summary>Points the timer at the next thing due: a poll, a requested sync, a notified calendar, subscription work or a push retry.</summary>
     private void Reschedule()
     {
         if (_ticking)
@@ -80,10 +80,26 @@ public sealed partial class OutlookIntegrationGrain
         }
 
         var now = clock.GetUtcNow();
-        var due = _syncRequested ? now : _nextPollAt;
+        var due = _syncRequested ? now : NextPollAt();
+        if (_pendingPulls.Count > 0 && _pendingPullsAt < due)
+        {
+            due = _pendingPullsAt;
+        }
+
+        if (NextSubscriptionWorkAt() is { } subscriptionWork && subscriptionWork < due)
+        {
+            due = subscriptionWork;
+        }
+
         foreach (var push in S.Pushes.Values.Where(p => p.IsDirty && p.NextAttemptAt < due))
         {
             due = push.NextAttemptAt;
+        }
+
+        // After a turn that failed as a whole (storage trouble), never spin.
+        if (due < _quietUntil)
+        {
+            due = _quietUntil;
         }
 
         var wait = due - now;
@@ -105,20 +121,22 @@ public sealed partial class OutlookIntegrationGrain
         {
             if (S.Exists && S.Status == ConnectionStatus.Connected)
             {
+                // Subscriptions first: a new one queues a pull of its calendar, which covers changes made before it.
+                await MaintainSubscriptionsAsync(cancellationToken);
                 var now = clock.GetUtcNow();
-                if (_syncRequested || now >= _nextPollAt)
+                if (_syncRequested || now >= NextPollAt())
                 {
                     _syncRequested = false;
-                    _syncRunning = true;
-                    _nextPollAt = now + Sync.Interval;
-                    try
-                    {
-                        await SyncAllAsync(cancellationToken);
-                    }
-                    finally
-                    {
-                        _syncRunning = false;
-                    }
+                    _pendingPulls.Clear();
+                    _lastPollAt = now;
+                    await RunSyncAsync(PulledCalendars(), reconcile: true, cancellationToken);
+                }
+                else if (_pendingPulls.Count > 0 && now >= _pendingPullsAt)
+                {
+                    var pulled = PulledCalendars();
+                    var notified = pulled.Where(_pendingPulls.Contains).ToList();
+                    _pendingPulls.Clear();
+                    await RunSyncAsync(notified, reconcile: false, cancellationToken);
                 }
 
                 await PushDueAsync(cancellationToken);
@@ -126,6 +144,7 @@ public sealed partial class OutlookIntegrationGrain
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
+            _quietUntil = clock.GetUtcNow() + TimeSpan.FromSeconds(1);
             logger.LogWarning(e, "Outlook sync of {Integration} failed", Key);
         }
         finally
@@ -135,11 +154,36 @@ public sealed partial class OutlookIntegrationGrain
         }
     }
 
-    /// <summary>One sync cycle: every pulled calendar, then the push reconciliation. Errors stay per calendar.</summary>
-    private async Task SyncAllAsync(CancellationToken cancellationToken)
+    private async Task RunSyncAsync(IReadOnlyList<string> calendarIds, bool reconcile, CancellationToken cancellationToken)
     {
-        string? firstError = null;
-        foreach (var calendarId in PulledCalendars())
+        _syncRunning = true;
+        try
+        {
+            await SyncCalendarsAsync(calendarIds, reconcile, cancellationToken);
+        }
+        finally
+        {
+            _syncRunning = false;
+        }
+    }
+
+    /// <summary>
+    /// When the next poll is due: the normal period, or the longer safety-net period while every pulled calendar
+    /// has a live subscription (notifications then bring changes within seconds).
+    /// </summary>
+    private DateTimeOffset NextPollAt()
+    {
+        var period = WebhooksHealthy(clock.GetUtcNow()) && Hooks.SafetyNetInterval > Sync.Interval ? Hooks.SafetyNetInterval : Sync.Interval;
+        return _lastPollAt + period;
+    }
+
+    /// <summary>
+    /// Pulls the given calendars (a full cycle also reconciles pushes). Errors stay per calendar; the connection's
+    /// last error is the first one among the pulled calendars.
+    /// </summary>
+    private async Task SyncCalendarsAsync(IReadOnlyList<string> calendarIds, bool reconcile, CancellationToken cancellationToken)
+    {
+        foreach (var calendarId in calendarIds)
         {
             var record = S.Calendars.TryGetValue(calendarId, out var existing) ? existing : S.Calendars[calendarId] = new CalendarSyncRecord();
             try
@@ -154,26 +198,28 @@ public sealed partial class OutlookIntegrationGrain
             catch (Exception e) when (e is OutlookGraphException or CalendarException)
             {
                 record.LastError = e.Message;
-                firstError ??= e.Message;
             }
 
             await state.WriteStateAsync(cancellationToken);
         }
 
-        try
+        if (reconcile)
         {
-            await ReconcilePushesAsync();
-        }
-        catch (Exception e) when (e is not OutOfMemoryException and not CalendarException)
-        {
-            logger.LogWarning(e, "Reconciling Outlook pushes of {Integration} failed", Key);
+            try
+            {
+                await ReconcilePushesAsync();
+            }
+            catch (Exception e) when (e is not OutOfMemoryException and not CalendarException)
+            {
+                logger.LogWarning(e, "Reconciling Outlook pushes of {Integration} failed", Key);
+            }
         }
 
-        var now = clock.GetUtcNow();
+        var firstError = PulledCalendars().Select(c => S.Calendars.GetValueOrDefault(c)?.LastError).FirstOrDefault(e => e is not null);
         S.LastError = firstError;
         if (firstError is null)
         {
-            S.LastSyncAt = now;
+            S.LastSyncAt = clock.GetUtcNow();
         }
 
         await state.WriteStateAsync(cancellationToken);
@@ -271,11 +317,15 @@ public sealed partial class OutlookIntegrationGrain
         return (today, today.AddDays(Sync.WindowDays));
     }
 
-    /// <summary>Conflict calendars, plus the linked calendar when two-way sync has to watch the pushed copies.</summary>
+    /// <summary>
+    /// Conflict calendars, plus the linked calendar even when it is not one: its pushed copies are watched (moves
+    /// and deletes follow back with two-way sync and are reported with one-way). These are also the calendars with
+    /// a Graph subscription.
+    /// </summary>
     private List<string> PulledCalendars()
     {
         var calendars = S.ConflictCalendarIds.ToList();
-        if (S.LinkedCalendarId is { } linked && S.Preferences.Direction == SyncDirection.TwoWay && !calendars.Contains(linked))
+        if (S.LinkedCalendarId is { } linked && !calendars.Contains(linked))
         {
             calendars.Add(linked);
         }
@@ -312,9 +362,18 @@ public sealed partial class OutlookIntegrationGrain
         }
     }
 
-    /// <summary>Removes every imported busy interval and drops pushes still owed (they can no longer land).</summary>
+    /// <summary>
+    /// Removes every imported busy interval, deletes the Graph subscriptions and drops pushes still owed (they can
+    /// no longer land).
+    /// </summary>
     private async Task ForgetSyncAsync(string reason)
     {
+        foreach (var subscription in S.Subscriptions.Values)
+        {
+            await DropSubscriptionAsync(subscription, CancellationToken.None);
+        }
+
+        S.Subscriptions.Clear();
         foreach (var calendarId in S.Calendars.Keys)
         {
             await Availability().ReplaceExternalAsync(calendarId, []);

@@ -17,6 +17,7 @@ public sealed partial class OutlookIntegrationGrain(
     IOutlookGraph graph,
     IOptions<OutlookOptions> options,
     IOptions<SyncOptions> syncOptions,
+    IOptions<WebhookOptions> webhookOptions,
     ISecretProtector secrets,
     TimeProvider clock,
     ILogger<OutlookIntegrationGrain> logger) : Grain, IOutlookIntegrationGrain, IRemindable
@@ -32,8 +33,11 @@ public sealed partial class OutlookIntegrationGrain(
 
     private SyncOptions Sync => syncOptions.Value;
 
+    private WebhookOptions Hooks => webhookOptions.Value;
+
     private IGrainTimer? _tick;
-    private DateTimeOffset _nextPollAt;
+    private DateTimeOffset _lastPollAt;
+    private DateTimeOffset _quietUntil;
     private bool _syncRequested = true;
     private bool _ticking;
     private bool _syncRunning;
@@ -330,9 +334,11 @@ public sealed partial class OutlookIntegrationGrain(
             c.Value.LastSyncAt,
             c.Value.LastError,
             c.Value.Events.Count,
-            c.Value.Events.Values.Count(e => e.Blocks))).ToList(),
+            c.Value.Events.Values.Count(e => e.Blocks),
+            WebhookState(c.Key))).ToList(),
         S.Pushes.Values.Count(p => p.IsDirty),
-        _syncRunning || (_syncRequested && S.Status == ConnectionStatus.Connected));
+        _syncRunning || (_syncRequested && S.Status == ConnectionStatus.Connected),
+        !Hooks.IsOn ? "off" : WebhooksHealthy(clock.GetUtcNow()) ? "active" : "degraded");
 
     private string Role(string calendarId) =>
         (calendarId == S.LinkedCalendarId, S.ConflictCalendarIds.Contains(calendarId)) switch

@@ -60,4 +60,8 @@ public sealed class OutlookIntegrationState
     /// <summary>Appointments written (or to be written) to Outlook, by appointment id.</summary>
     [Id(16)]
     public Dictionary<string, PushRecord> Pushes { get; set; } = [];
+
+    /// <summary>The Graph subscription of every watched calendar, by Outlook calendar id.</summary>
+    [Id(17)]
+    public Dictionary<string, SubscriptionRecord> Subscriptions { get; set; } = [];
 }

@@ -133,6 +133,11 @@ internal static class ControlEndpoints
             c.ExpireSubscription(subscriptionId);
             return Results.NoContent();
         });
+        control.MapPost("/subscriptions/{subscriptionId}/pause", (GraphEmulatorControl c, string subscriptionId, bool? paused) =>
+        {
+            c.PauseSubscription(subscriptionId, paused ?? true);
+            return Results.NoContent();
+        });
         control.MapPost("/subscriptions/{subscriptionId}/lifecycle/{lifecycleEvent}", async (GraphEmulatorControl c, string subscriptionId, string lifecycleEvent) =>
             Results.Ok(await c.SendLifecycleNotificationAsync(subscriptionId, lifecycleEvent)));
 

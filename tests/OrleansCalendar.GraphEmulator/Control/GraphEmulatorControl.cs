@@ -173,6 +173,13 @@ public sealed class GraphEmulatorControl
     /// <summary>Removes a subscription without telling the subscriber (as Graph does when it drops one).</summary>
     public bool RemoveSubscription(string subscriptionId) => _state.Subscriptions.Remove(subscriptionId);
 
+    /// <summary>
+    /// Pauses or resumes a subscription's change notifications: it stays valid (renewals and lifecycle notifications
+    /// work) while changes go unannounced, as when Graph loses notifications.
+    /// </summary>
+    public void PauseSubscription(string subscriptionId, bool paused = true) =>
+        _state.Subscriptions.Save(Subscription(subscriptionId) with { Paused = paused });
+
     /// <summary>Lets a subscription lapse now: no more notifications, and Graph calls on it answer 404.</summary>
     public void ExpireSubscription(string subscriptionId)
     {

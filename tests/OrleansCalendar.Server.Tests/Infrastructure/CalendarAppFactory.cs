@@ -15,7 +15,7 @@ public sealed class CalendarAppFactory : WebApplicationFactory<Program>
 
     private readonly Dictionary<string, string?> _settings;
 
-    public CalendarAppFactory(string? dataDir = null, IDictionary<string, string?>? settings = null)
+    public CalendarAppFactory(string? dataDir = null, IDictionary<string, string?>? settings = null, int? kestrelPort = null)
     {
         DataDir = dataDir ?? TempDirectory.Create("oc-data");
         _settings = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
@@ -28,6 +28,29 @@ public sealed class CalendarAppFactory : WebApplicationFactory<Program>
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             _settings[key] = value;
+        }
+
+        if (kestrelPort is { } port)
+        {
+            // A real listener, for callers outside the process (the emulator's webhook notifications).
+            UseKestrel(port);
+            KestrelBaseUrl = new Uri($"http://127.0.0.1:{port}");
+        }
+    }
+
+    /// <summary>Where the real listener is, when the factory was made with a Kestrel port.</summary>
+    public Uri? KestrelBaseUrl { get; }
+
+    /// <summary>Starts the host: in memory, or on Kestrel when the factory was made with a port.</summary>
+    public void Start()
+    {
+        if (KestrelBaseUrl is null)
+        {
+            _ = Server;
+        }
+        else
+        {
+            StartServer();
         }
     }
 

@@ -33,7 +33,10 @@ public static class OutlookConnectFlow
 
     public static async Task<HttpResponseMessage> CallbackAsync(CalendarAppFactory app, Uri callback)
     {
-        var client = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        // On a real listener the factory's client follows redirects whatever its options say: use a plain one.
+        var client = app.KestrelBaseUrl is { } listener
+            ? new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = listener }
+            : app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         return await client.GetAsync(callback.PathAndQuery);
     }
 

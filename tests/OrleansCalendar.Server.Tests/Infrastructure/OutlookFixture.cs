@@ -22,9 +22,9 @@ public class OutlookFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Emulator = await GraphEmulatorServer.StartAsync(new GraphEmulatorOptions { DefaultPageSize = 2 });
-        App = new CalendarAppFactory(settings: Settings(Emulator, ExtraSettings));
-        _ = App.Server;
+        Emulator = await GraphEmulatorServer.StartAsync(EmulatorOptions());
+        App = CreateApp(Settings(Emulator, ExtraSettings));
+        App.Start();
     }
 
     public async Task DisposeAsync()
@@ -35,6 +35,11 @@ public class OutlookFixture : IAsyncLifetime
 
     /// <summary>Settings a derived fixture adds to the app's.</summary>
     protected virtual IDictionary<string, string?>? ExtraSettings => null;
+
+    /// <summary>Small pages by default, so every test crosses page boundaries.</summary>
+    protected virtual GraphEmulatorOptions EmulatorOptions() => new() { DefaultPageSize = 2 };
+
+    protected virtual CalendarAppFactory CreateApp(Dictionary<string, string?> settings) => new(settings: settings);
 
     /// <summary>A fixture view over an emulator a test started itself (no app of its own).</summary>
     public static OutlookFixture For(GraphEmulatorServer emulator) => new() { Emulator = emulator };

@@ -72,6 +72,18 @@ public sealed class OutlookPullTests(SyncFixture outlook) : IClassFixture<SyncFi
     }
 
     [Fact]
+    public async Task Without_a_public_url_webhooks_are_off_and_nothing_subscribes()
+    {
+        var s = await SyncScenario.CreateAsync(outlook);
+
+        var connection = await s.ConnectionAsync();
+
+        Assert.Equal("off", connection["webhooks"]!.GetValue<string>());
+        Assert.All(connection["calendars"]!.AsArray(), c => Assert.Null(c!["webhook"]));
+        Assert.Empty(s.Control.ListSubscriptions(s.Mailbox.Email));
+    }
+
+    [Fact]
     public async Task A_steady_state_sync_makes_one_Graph_request_per_calendar()
     {
         var s = await SyncScenario.CreateAsync(outlook);

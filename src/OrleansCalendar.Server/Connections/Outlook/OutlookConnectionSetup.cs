@@ -1,11 +1,13 @@
+using Microsoft.Extensions.Options;
 using OrleansCalendar.Grains.Sync;
+using OrleansCalendar.Server.Hosting;
 using OrleansCalendar.Outlook;
 
 namespace OrleansCalendar.Server.Connections.Outlook;
 
 public static class OutlookConnectionSetup
 {
-    /// <summary>The Graph adapter (identity platform, Graph SDK, resilience), the redirect URI builder and sync settings.</summary>
+    /// <summary>The Graph adapter (identity platform, Graph SDK, resilience), the redirect URI builder, sync and webhook settings.</summary>
     public static IServiceCollection AddOutlookConnections(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOutlook(configuration);
@@ -13,6 +15,11 @@ public static class OutlookConnectionSetup
         services.AddOptions<SyncOptions>()
             .Bind(configuration.GetSection(SyncOptions.Section))
             .Validate(o => o.Problem() is null, "Invalid Sync__* settings: Sync__IntervalSeconds >= 1, Sync__WindowDays 1..365, 0 < Sync__PushRetryDelay <= Sync__MaxPushRetryDelay.")
+            .ValidateOnStart();
+        services.AddOptions<WebhookOptions>()
+            .Bind(configuration.GetSection(WebhookOptions.Section))
+            .Configure<IOptions<ServerOptions>>((webhooks, server) => webhooks.NotificationBaseUrl ??= server.Value.PublicBaseUrl)
+            .Validate(o => o.Problem() is null, "Invalid Webhooks__* settings: SubscriptionLifetime between 2 s and 7 days, CoalesceWindow 0..1 min, SafetyNetIntervalSeconds >= 1, Server__PublicBaseUrl absolute http(s).")
             .ValidateOnStart();
         services.AddHostedService<OutlookSyncWakeUp>();
         return services;

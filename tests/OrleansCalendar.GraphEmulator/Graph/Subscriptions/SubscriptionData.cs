@@ -16,5 +16,8 @@ internal sealed record SubscriptionData(
     string LatestSupportedTlsVersion,
     DateTimeOffset ExpirationDateTime)
 {
+    /// <summary>A paused subscription stays valid but sends no change notifications (lost notifications, on demand).</summary>
+    public bool Paused { get; init; }
+
     public string ChangeType => string.Join(',', ChangeTypes);
 }

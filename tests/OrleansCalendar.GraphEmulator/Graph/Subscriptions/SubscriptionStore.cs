@@ -44,6 +44,7 @@ internal sealed class SubscriptionStore
         lock (_gate)
         {
             return [.. _subscriptions.Values.Where(s =>
+                !s.Paused &&
                 s.MailboxId == mailboxId &&
                 (s.CalendarId is null || s.CalendarId == calendarId) &&
                 s.ChangeTypes.Contains(changeType) &&
