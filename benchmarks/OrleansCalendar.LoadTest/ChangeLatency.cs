@@ -11,6 +11,16 @@ namespace OrleansCalendar.LoadTest;
 /// </summary>
 internal static class ChangeLatency
 {
+    /// <summary>The server settings that point its Outlook adapter at <paramref name="emulator"/>, polling every <paramref name="pollSeconds"/>.</summary>
+    public static Dictionary<string, string> ServerSettings(GraphEmulatorServer emulator, int pollSeconds) => new()
+    {
+        ["Outlook__ClientId"] = emulator.ClientId,
+        ["Outlook__ClientSecret"] = emulator.ClientSecret,
+        ["Outlook__AuthorityHost"] = emulator.AuthorityHost,
+        ["Outlook__GraphBaseUrl"] = emulator.GraphBaseUrl,
+        ["Sync__IntervalSeconds"] = pollSeconds.ToString(CultureInfo.InvariantCulture),
+    };
+
     public static async Task<double[]> MeasureAsync(
         HttpClient admin, GraphEmulatorServer emulator, EmulatedMailbox mailbox, string workCalendarId, string freeSlots, int changes, TimeSpan spread)
     {

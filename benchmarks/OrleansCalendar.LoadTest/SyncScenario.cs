@@ -22,14 +22,7 @@ internal static class SyncScenario
     public static async Task<string> RunAsync(string root)
     {
         await using var emulator = await GraphEmulatorServer.StartAsync(new GraphEmulatorOptions());
-        await using var server = await ServerProcess.StartAsync(root, new Dictionary<string, string>
-        {
-            ["Outlook__ClientId"] = emulator.ClientId,
-            ["Outlook__ClientSecret"] = emulator.ClientSecret,
-            ["Outlook__AuthorityHost"] = emulator.AuthorityHost,
-            ["Outlook__GraphBaseUrl"] = emulator.GraphBaseUrl,
-            ["Sync__IntervalSeconds"] = PollSeconds.ToString(CultureInfo.InvariantCulture),
-        });
+        await using var server = await ServerProcess.StartAsync(root, ChangeLatency.ServerSettings(emulator, PollSeconds));
         using var admin = new HttpClient { BaseAddress = server.BaseUrl };
         admin.DefaultRequestHeaders.Authorization = new("Bearer", ServerProcess.AdminKey);
 

@@ -18,14 +18,7 @@ internal static class WebhookScenario
     public static async Task<string> RunAsync(string root, LoadOptions options)
     {
         await using var emulator = await GraphEmulatorServer.StartAsync(new GraphEmulatorOptions());
-        await using var server = await ServerProcess.StartAsync(root, new Dictionary<string, string>
-        {
-            ["Outlook__ClientId"] = emulator.ClientId,
-            ["Outlook__ClientSecret"] = emulator.ClientSecret,
-            ["Outlook__AuthorityHost"] = emulator.AuthorityHost,
-            ["Outlook__GraphBaseUrl"] = emulator.GraphBaseUrl,
-            ["Sync__IntervalSeconds"] = "300",
-        }, publicBaseUrl: true);
+        await using var server = await ServerProcess.StartAsync(root, ChangeLatency.ServerSettings(emulator, pollSeconds: 300), publicBaseUrl: true);
         using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = options.Concurrency, PooledConnectionLifetime = TimeSpan.FromMinutes(10) };
         using var admin = new HttpClient(handler) { BaseAddress = server.BaseUrl };
         admin.DefaultRequestHeaders.Authorization = new("Bearer", ServerProcess.AdminKey);
