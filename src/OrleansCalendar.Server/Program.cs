@@ -22,6 +22,16 @@ if (MigrateCommand.IsRequested(args))
     return await MigrateCommand.RunAsync(builder);
 }
 
+if (HealthCheckCommand.IsRequested(args))
+{
+    return await HealthCheckCommand.RunAsync(builder.Configuration);
+}
+
+if (builder.Configuration["urls"] is null && builder.Configuration["http_ports"] is null && builder.Configuration["https_ports"] is null)
+{
+    builder.WebHost.UseUrls(ServerOptions.DefaultUrl);
+}
+
 builder.Services.Configure<ServerOptions>(builder.Configuration.GetSection(ServerOptions.Section));
 builder.AddCalendarObservability();
 builder.AddCalendarSilo();

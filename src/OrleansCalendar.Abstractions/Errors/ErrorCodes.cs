@@ -14,6 +14,7 @@ public static class ErrorCodes
     public const string PayloadTooLarge = "payload-too-large";
     public const string RateLimited = "rate-limited";
     public const string InternalError = "internal-error";
+    public const string TemporarilyUnavailable = "temporarily-unavailable";
     public const string SubAccountNotFound = "subaccount-not-found";
     public const string SubAccountExists = "subaccount-exists";
     public const string UserNotFound = "user-not-found";

@@ -10,13 +10,14 @@ public static class HealthSetup
     public static IServiceCollection AddCalendarHealth(this IServiceCollection services)
     {
         services.AddHealthChecks()
+            .AddCheck<ShutdownHealthCheck>("shutdown", tags: [ReadyTag])
             .AddCheck<SiloHealthCheck>("silo", tags: [ReadyTag])
             .AddCheck<StorageHealthCheck>("storage", tags: [ReadyTag]);
         return services;
     }
 
     /// <summary>
-    /// <c>/health/live</c>: the process answers. <c>/health/ready</c>: the silo is active and storage answers.
+    /// <c>/health/live</c>: the process answers. <c>/health/ready</c>: the silo is active, not shutting down, and storage answers.
     /// Mapped as ordinary endpoints (not health-check middleware) so they appear in the OpenAPI document.
     /// </summary>
     public static WebApplication MapCalendarHealth(this WebApplication app)

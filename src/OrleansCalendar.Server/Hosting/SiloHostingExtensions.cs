@@ -22,6 +22,9 @@ public static class SiloHostingExtensions
         var connectionString = StorageOptions.ResolveConnectionString(configuration, storage.Provider, server);
 
         builder.Services.AddSingleton(new StorageSettings(storage.Provider, connectionString));
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = server.ShutdownTimeout);
+        builder.Services.AddSingleton<GracefulShutdown>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<GracefulShutdown>());
         builder.Services.AddSingleton<SchemaMigrator>();
 
         // Registered before the silo so that the schema exists before any grain storage is touched.
@@ -34,6 +37,7 @@ public static class SiloHostingExtensions
                 o.ClusterId = orleans.ClusterId;
                 o.ServiceId = orleans.ServiceId;
             });
+            silo.Configure<SiloOptions>(o => o.SiloName = orleans.ResolveSiloName());
             silo.AddActivityPropagation();
 
             switch (storage.Provider)
@@ -55,6 +59,11 @@ public static class SiloHostingExtensions
                         orleans.SiloPort,
                         orleans.GatewayPort,
                         listenOnAnyHostAddress: true);
+                    silo.Configure<ClusterMembershipOptions>(o =>
+                    {
+                        o.ProbeTimeout = orleans.ProbeTimeout;
+                        o.NumMissedProbesLimit = orleans.NumMissedProbesLimit;
+                    });
                     silo.UseAdoNetClustering(o =>
                     {
                         o.Invariant = PostgreSqlInvariant;

@@ -1,4 +1,6 @@
+using System.Data.Common;
 using System.Text.Json;
+using Orleans.Storage;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using OrleansCalendar.Abstractions.Errors;
@@ -7,7 +9,8 @@ namespace OrleansCalendar.Server.Http;
 
 /// <summary>
 /// Turns every exception into problem+json. Rule violations and bad input map to 4xx with their code;
-/// only genuine faults become 500, and those never echo internals to the client.
+/// faults of the cluster that a retry gets past (a silo died or is leaving, storage hiccuped) become 503 with
+/// <c>Retry-After</c>; only genuine faults become 500, and those never echo internals to the client.
 /// </summary>
 public sealed class CalendarExceptionHandler(IProblemDetailsService problems, ILogger<CalendarExceptionHandler> logger) : IExceptionHandler
 {
@@ -21,6 +24,15 @@ public sealed class CalendarExceptionHandler(IProblemDetailsService problems, IL
             BadHttpRequestException e => FromBadRequest(e),
             _ => null,
         };
+
+        if (problem is null && IsTransient(exception))
+        {
+            // Retrying cannot double-book: a booking that did commit makes its retry answer 409 slot-unavailable.
+            logger.LogWarning(exception, "Transient cluster fault for {Method} {Path}; the client is told to retry", httpContext.Request.Method, httpContext.Request.Path);
+            httpContext.Response.Headers.RetryAfter = "1";
+            problem = ProblemFactory.Create(StatusCodes.Status503ServiceUnavailable, ErrorCodes.TemporarilyUnavailable,
+                "Temporarily unavailable", "The service is moving work between its servers. Retry in a second.");
+        }
 
         if (problem is null)
         {
@@ -41,6 +53,23 @@ public sealed class CalendarExceptionHandler(IProblemDetailsService problems, IL
             ProblemDetails = problem,
             Exception = exception,
         });
+    }
+
+    /// <summary>
+    /// A silo that died or is shutting down (the message was rejected or never answered), a write that lost a race
+    /// with a newer activation (its activation is dropped and reloads), or storage that did not answer.
+    /// </summary>
+    private static bool IsTransient(Exception exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is OrleansMessageRejectionException or TimeoutException or InconsistentStateException or DbException)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static ProblemDetails FromBadRequest(BadHttpRequestException exception)

@@ -22,10 +22,14 @@ public sealed class BookingScenario
 
     public string Base => $"/v1/subaccounts/{SubAccountId}";
 
-    public static async Task<BookingScenario> CreateAsync(CalendarAppFactory app, int users = 1, string timeZone = "America/New_York")
+    public static Task<BookingScenario> CreateAsync(CalendarAppFactory app, int users = 1, string timeZone = "America/New_York") =>
+        CreateAsync(app.CreateAdminClient(), app.CreateClientWithKey, users, timeZone);
+
+    /// <summary>The same through any server: <paramref name="clientWithKey"/> makes a client that sends a sub-account key.</summary>
+    public static async Task<BookingScenario> CreateAsync(HttpClient admin, Func<string, HttpClient> clientWithKey, int users = 1, string timeZone = "America/New_York")
     {
-        var (sid, key) = await app.CreateAdminClient().CreateSubAccountAsync("Clinic", timeZone);
-        var client = app.CreateClientWithKey(key);
+        var (sid, key) = await admin.CreateSubAccountAsync("Clinic", timeZone);
+        var client = clientWithKey(key);
         var ids = new List<string>();
         for (var i = 0; i < users; i++)
         {

@@ -24,6 +24,9 @@ public sealed class CalendarAppFactory : WebApplicationFactory<Program>
             ["Auth:AdminKey"] = AdminKey,
             ["Orleans:SiloPort"] = FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Orleans:GatewayPort"] = FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
+
+            // No load balancer watches these hosts: stop at once.
+            ["Server:ShutdownDrain"] = "00:00:00",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

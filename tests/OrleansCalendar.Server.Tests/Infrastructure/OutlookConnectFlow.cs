@@ -33,11 +33,20 @@ public static class OutlookConnectFlow
 
     public static async Task<HttpResponseMessage> CallbackAsync(CalendarAppFactory app, Uri callback)
     {
-        // On a real listener the factory's client follows redirects whatever its options say: use a plain one.
-        var client = app.KestrelBaseUrl is { } listener
-            ? new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = listener }
-            : app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        if (app.KestrelBaseUrl is { } listener)
+        {
+            return await CallbackAsync(new Uri(listener, callback.PathAndQuery));
+        }
+
+        var client = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         return await client.GetAsync(callback.PathAndQuery);
+    }
+
+    /// <summary>The browser's request to the callback on a real listener, without following the redirect it answers.</summary>
+    public static async Task<HttpResponseMessage> CallbackAsync(Uri callback)
+    {
+        using var browser = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false });
+        return await browser.GetAsync(callback);
     }
 
     public static async Task<JsonNode> ConnectOkAsync(OutlookFixture outlook, CalendarAppFactory app, HttpClient client, string sid, string uid, string mailboxEmail,

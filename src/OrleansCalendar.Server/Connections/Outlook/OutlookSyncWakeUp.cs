@@ -3,11 +3,21 @@ using OrleansCalendar.Abstractions.Connections;
 namespace OrleansCalendar.Server.Connections.Outlook;
 
 /// <summary>
-/// Once the silo runs, activates every integration that syncs, so polling and push retries resume after a
-/// restart. Reminders do that too where they are durable (PostgreSQL); the embedded default keeps reminders in
-/// memory, and this is its equivalent. Idempotent: a second silo waking the same integrations changes nothing.
+/// Keeps every syncing integration active, so polling and push retries go on whatever happens to silos.
+/// <list type="bullet">
+/// <item>Once this silo runs, it wakes them all: the embedded default keeps reminders in memory, so after a restart
+/// this is what resumes them (durable reminders on PostgreSQL would too, but only at their next period).</item>
+/// <item>When another silo is declared dead (killed, or gone after a graceful stop), the grains it hosted lost
+/// their timers; the oldest live silo wakes them all again, and they activate on the silos that remain.</item>
+/// </list>
+/// Waking is idempotent: an integration already active just answers.
 /// </summary>
-public sealed partial class OutlookSyncWakeUp(IGrainFactory grains, IHostApplicationLifetime lifetime, ILogger<OutlookSyncWakeUp> logger) : BackgroundService
+public sealed partial class OutlookSyncWakeUp(
+    IGrainFactory grains,
+    IClusterMembershipService membership,
+    ILocalSiloDetails localSilo,
+    IHostApplicationLifetime lifetime,
+    ILogger<OutlookSyncWakeUp> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -16,6 +26,45 @@ public sealed partial class OutlookSyncWakeUp(IGrainFactory grains, IHostApplica
             return;
         }
 
+        var dead = DeadSilos(membership.CurrentSnapshot);
+        await WakeAllAsync(stoppingToken);
+        try
+        {
+            await foreach (var snapshot in membership.MembershipUpdates.WithCancellation(stoppingToken))
+            {
+                var newlyDead = DeadSilos(snapshot).Except(dead).ToList();
+                if (newlyDead.Count == 0)
+                {
+                    continue;
+                }
+
+                dead.UnionWith(newlyDead);
+                if (IsOldestActive(snapshot))
+                {
+                    LogSiloDied(string.Join(", ", newlyDead));
+                    await WakeAllAsync(stoppingToken);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    private static HashSet<SiloAddress> DeadSilos(ClusterMembershipSnapshot snapshot) =>
+        snapshot.Members.Values.Where(m => m.Status == SiloStatus.Dead).Select(m => m.SiloAddress).ToHashSet();
+
+    /// <summary>One silo does the waking; the oldest is the one every silo agrees on.</summary>
+    private bool IsOldestActive(ClusterMembershipSnapshot snapshot) =>
+        snapshot.Members.Values
+            .Where(m => m.Status == SiloStatus.Active)
+            .OrderBy(m => m.SiloAddress.Generation)
+            .ThenBy(m => m.SiloAddress.ToParsableString(), StringComparer.Ordinal)
+            .Select(m => m.SiloAddress)
+            .FirstOrDefault() == localSilo.SiloAddress;
+
+    private async Task WakeAllAsync(CancellationToken stoppingToken)
+    {
         for (var attempt = 1; attempt <= 10 && !stoppingToken.IsCancellationRequested; attempt++)
         {
             try
@@ -52,6 +101,9 @@ public sealed partial class OutlookSyncWakeUp(IGrainFactory grains, IHostApplica
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Woke {Count} Outlook integrations for sync")]
     private partial void LogWoken(int count);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Silo {Silos} left the cluster; waking Outlook integrations on the silos that remain")]
+    private partial void LogSiloDied(string silos);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Waking Outlook integrations failed (attempt {Attempt}); trying again")]
     private partial void LogRetry(Exception exception, int attempt);

@@ -1,0 +1,163 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Text.Json.Nodes;
+using OrleansCalendar.Server.Tests.Infrastructure;
+
+namespace OrleansCalendar.Server.Tests.Cluster;
+
+/// <summary>
+/// A bounded booking load through the balancer: workers book random 30-minute slots of random members (and read
+/// free slots in between) until told to stop, and keep what every request answered and how long it took.
+/// </summary>
+public sealed class BookingLoad
+{
+    /// <summary>No request may take longer than this, whatever happens to silos.</summary>
+    public static readonly TimeSpan RequestBound = TimeSpan.FromSeconds(30);
+
+    private const int Days = 30;
+
+    private readonly BookingScenario _scenario;
+    private readonly IReadOnlyList<(string CalendarId, string UserId)> _members;
+    private readonly ConcurrentBag<Booked> _created = [];
+    private readonly ConcurrentDictionary<string, int> _outcomes = new();
+    private readonly ConcurrentBag<(string What, TimeSpan Took, DateTimeOffset At)> _slow = [];
+
+    private BookingLoad(BookingScenario scenario, IReadOnlyList<(string, string)> members)
+    {
+        _scenario = scenario;
+        _members = members;
+    }
+
+    public IReadOnlyCollection<Booked> Created => _created;
+
+    /// <summary>Answers by status code ("201", "409", "503", …) or failure ("HttpRequestException", "timeout").</summary>
+    public IReadOnlyDictionary<string, int> Outcomes => _outcomes;
+
+    public int Count(string outcome) => _outcomes.GetValueOrDefault(outcome);
+
+    /// <summary>A sub-account with <paramref name="members"/> users, each with a personal calendar.</summary>
+    public static async Task<BookingLoad> PrepareAsync(HttpClient admin, Func<string, HttpClient> clientWithKey, int members)
+    {
+        var scenario = await BookingScenario.CreateAsync(admin, clientWithKey, members);
+        var calendars = new List<(string, string)>();
+        foreach (var user in scenario.UserIds)
+        {
+            calendars.Add((await scenario.CreateCalendarAsync(userIds: [user]), user));
+        }
+
+        return new BookingLoad(scenario, calendars);
+    }
+
+    public BookingScenario Scenario => _scenario;
+
+    /// <summary>Runs <paramref name="workers"/> workers until <paramref name="stop"/> fires; returns when all have finished.</summary>
+    public Task RunAsync(int workers, CancellationToken stop) =>
+        Task.WhenAll(Enumerable.Range(0, workers).Select(w => Task.Run(() => WorkAsync(new Random(w), stop))));
+
+    /// <summary>Every 201 is still there, confirmed, and no member has two confirmed appointments that overlap.</summary>
+    public async Task AssertDurableAndDisjointAsync()
+    {
+        foreach (var booked in _created)
+        {
+            var (status, body) = await _scenario.Client.GetJsonAsync($"{_scenario.Base}/calendars/{booked.CalendarId}/appointments/{booked.Id}");
+            Assert.True(status == HttpStatusCode.OK, $"appointment {booked.Id} (201 at {booked.At:O}) answered {(int)status}: {body?.ToJsonString()}");
+            Assert.Equal("confirmed", body!["status"]!.GetValue<string>());
+        }
+
+        var (from, to) = (DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(Days + 10));
+        foreach (var (_, user) in _members)
+        {
+            var confirmed = new List<(DateTimeOffset Start, DateTimeOffset End, string Id)>();
+            string? cursor = null;
+            do
+            {
+                var url = $"{_scenario.Base}/appointments?userId={user}&limit=500&start={Uri.EscapeDataString(BookingScenario.Iso(from))}&end={Uri.EscapeDataString(BookingScenario.Iso(to))}"
+                    + (cursor is null ? "" : $"&cursor={Uri.EscapeDataString(cursor)}");
+                var (status, page) = await _scenario.Client.GetJsonAsync(url);
+                Assert.True(status == HttpStatusCode.OK, $"listing answered {(int)status}: {page?.ToJsonString()}");
+                confirmed.AddRange(page!["items"]!.AsArray()
+                    .Where(a => a!["status"]!.GetValue<string>() == "confirmed")
+                    .Select(a => (Time(a!["start"]!), Time(a["end"]!), a["id"]!.GetValue<string>())));
+                cursor = page["nextCursor"]?.GetValue<string>();
+            }
+            while (cursor is not null);
+
+            var ordered = confirmed.OrderBy(a => a.Start).ToList();
+            for (var i = 1; i < ordered.Count; i++)
+            {
+                Assert.True(ordered[i].Start >= ordered[i - 1].End,
+                    $"user {user}: {ordered[i - 1].Id} ({ordered[i - 1].Start:O}–{ordered[i - 1].End:O}) overlaps {ordered[i].Id} ({ordered[i].Start:O})");
+            }
+
+            Assert.Superset(_created.Where(c => c.UserId == user).Select(c => c.Id).ToHashSet(), ordered.Select(a => a.Id).ToHashSet());
+        }
+    }
+
+    /// <summary>Requests that took longer than <see cref="RequestBound"/>.</summary>
+    public IReadOnlyCollection<(string What, TimeSpan Took, DateTimeOffset At)> Slow => _slow;
+
+    public string Summary() =>
+        string.Join(", ", _outcomes.OrderBy(o => o.Key, StringComparer.Ordinal).Select(o => $"{o.Key}: {o.Value}"));
+
+    private async Task WorkAsync(Random random, CancellationToken stop)
+    {
+        var firstDay = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(2);
+        var zone = TimeZoneInfo.FindSystemTimeZoneById("America/New_York");
+        while (!stop.IsCancellationRequested)
+        {
+            var (calendarId, userId) = _members[random.Next(_members.Count)];
+            var date = firstDay.AddDays(random.Next(Days));
+            if (date.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday)
+            {
+                continue;
+            }
+
+            var start = BookingScenario.At(zone, date, 9 + random.Next(8), 30 * random.Next(2));
+            var watch = Stopwatch.StartNew();
+            var what = $"book {calendarId} {BookingScenario.Iso(start)}";
+            try
+            {
+                using var timeout = new CancellationTokenSource(RequestBound + TimeSpan.FromSeconds(30));
+                if (random.Next(5) == 0)
+                {
+                    what = $"free slots {calendarId} {date}";
+                    var (status, _) = await _scenario.Client.GetJsonAsync(
+                        $"{_scenario.Base}/calendars/{calendarId}/free-slots?start={date:yyyy-MM-dd}&end={date:yyyy-MM-dd}");
+                    Record(((int)status).ToString(CultureInfo.InvariantCulture));
+                }
+                else
+                {
+                    var (status, body) = await _scenario.BookAsync(calendarId, start);
+                    Record(((int)status).ToString(CultureInfo.InvariantCulture));
+                    if (status == HttpStatusCode.Created)
+                    {
+                        _created.Add(new Booked(body!["id"]!.GetValue<string>(), calendarId, userId, start, DateTimeOffset.UtcNow));
+                    }
+                }
+            }
+            catch (TaskCanceledException) when (!stop.IsCancellationRequested)
+            {
+                Record("timeout");
+            }
+            catch (HttpRequestException e)
+            {
+                // The connection broke after the request was sent (its silo was killed): the answer is unknown.
+                Record(e.GetType().Name);
+            }
+
+            if (watch.Elapsed > RequestBound)
+            {
+                _slow.Add((what, watch.Elapsed, DateTimeOffset.UtcNow));
+            }
+        }
+    }
+
+    private void Record(string outcome) => _outcomes.AddOrUpdate(outcome, 1, (_, n) => n + 1);
+
+    private static DateTimeOffset Time(JsonNode node) => DateTimeOffset.Parse(node.GetValue<string>(), CultureInfo.InvariantCulture);
+
+    /// <summary>An appointment that was answered 201, and when.</summary>
+    public sealed record Booked(string Id, string CalendarId, string UserId, DateTimeOffset Start, DateTimeOffset At);
+}

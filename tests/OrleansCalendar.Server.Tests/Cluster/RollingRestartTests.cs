@@ -1,0 +1,51 @@
+using OrleansCalendar.GraphEmulator;
+using OrleansCalendar.Server.Tests.Infrastructure;
+using Xunit.Abstractions;
+
+namespace OrleansCalendar.Server.Tests.Cluster;
+
+/// <summary>Every silo of a three-silo cluster replaced one by one (SIGTERM, then a new process) while bookings run.</summary>
+[Collection(ClusterCollection.Name)]
+public sealed class RollingRestartTests(PostgreSqlFixture postgres, ITestOutputHelper output) : IAsyncLifetime
+{
+    private GraphEmulatorServer _emulator = null!;
+
+    public async Task InitializeAsync() => _emulator = await GraphEmulatorServer.StartAsync(new GraphEmulatorOptions());
+
+    public async Task DisposeAsync() => await _emulator.DisposeAsync();
+
+    [Fact]
+    public async Task A_rolling_restart_under_load_answers_no_5xx_beyond_the_retry_window_and_loses_nothing()
+    {
+        await using var cluster = await SiloCluster.StartAsync(postgres.Server, _emulator, silos: 3);
+        var load = await BookingLoad.PrepareAsync(cluster.Client(), key => cluster.Client(key), members: 4);
+        var outlookUser = await load.Scenario.Client.CreateUserAsync(load.Scenario.SubAccountId, "Outlook", $"outlook-{Guid.NewGuid():N}@example.com");
+        var mailbox = await ClusterOutlook.ConnectAsync(_emulator, load.Scenario.Client, load.Scenario.SubAccountId, outlookUser);
+
+        using var stop = new CancellationTokenSource();
+        var running = load.RunAsync(workers: 6, stop.Token);
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        foreach (var old in cluster.Silos.ToList())
+        {
+            var took = await cluster.StopAsync(old);
+            Assert.True(old.ExitCode == 0, $"{old.Name} exited with {old.ExitCode}:\n{old.Output}");
+            output.WriteLine($"{old.Name} stopped gracefully in {took.TotalSeconds:F1} s");
+            var replacement = await cluster.AddSiloAsync();
+            await cluster.WaitForActiveSilosAsync(3);
+            output.WriteLine($"{replacement.Name} joined");
+        }
+
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        await stop.CancelAsync();
+        await running;
+        output.WriteLine($"outcomes: {load.Summary()}; 503s retried: {cluster.Retries.Retries}");
+
+        Assert.Empty(load.Slow);
+        Assert.All(load.Outcomes.Keys, outcome => Assert.True(outcome is "201" or "200" or "409" or "422", $"unexpected outcome {outcome}: {load.Summary()}"));
+        Assert.True(load.Count("201") > 0, load.Summary());
+        await load.AssertDurableAndDisjointAsync();
+
+        // The integration, whichever silos it lived on, kept polling on the new ones.
+        await ClusterOutlook.PolledSinceAsync(_emulator, mailbox, DateTimeOffset.UtcNow, "on the new silos");
+    }
+}

@@ -1,0 +1,140 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using OrleansCalendar.GraphEmulator;
+using OrleansCalendar.Server.Tests.Infrastructure;
+
+namespace OrleansCalendar.Server.Tests.Cluster;
+
+/// <summary>
+/// Several silo processes of the same binary on one PostgreSQL database (clustering, grain storage, reminders,
+/// key ring), behind a <see cref="LoadBalancer"/>, wired to the Graph emulator. Silos poll Outlook every two
+/// seconds and webhooks are off, so periodic sync is what keeps integrations fresh.
+/// </summary>
+public sealed class SiloCluster : IAsyncDisposable
+{
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(2);
+
+    private readonly Dictionary<string, string> _environment;
+    private readonly List<SiloProcess> _silos = [];
+    private readonly LoadBalancer _balancer = new();
+    private int _started;
+
+    private SiloCluster(Dictionary<string, string> environment)
+    {
+        _environment = environment;
+        Retries = new RetryAfterHandler(_balancer);
+    }
+
+    /// <summary>The silos started so far, stopped ones included.</summary>
+    public IReadOnlyList<SiloProcess> Silos => _silos;
+
+    /// <summary>The client-side retry of 503s, shared by every client of <see cref="Client"/>.</summary>
+    public RetryAfterHandler Retries { get; }
+
+    public static async Task<SiloCluster> StartAsync(PostgreSqlServer postgres, GraphEmulatorServer emulator, int silos)
+    {
+        var environment = new Dictionary<string, string>
+        {
+            ["Storage__Provider"] = "PostgreSql",
+            ["ConnectionStrings__Orleans"] = await postgres.CreateDatabaseAsync(),
+            ["Orleans__ClusterId"] = $"cluster-{Guid.NewGuid():N}",
+            ["Orleans__AdvertisedIP"] = "127.0.0.1",
+            ["Auth__AdminKey"] = CalendarAppFactory.AdminKey,
+            ["Server__ShutdownDrain"] = "00:00:01",
+            ["Sync__IntervalSeconds"] = "2",
+            ["Logging__LogLevel__Default"] = "Warning",
+            ["Logging__LogLevel__OrleansCalendar"] = "Information",
+        };
+        foreach (var (key, value) in OutlookFixture.Settings(emulator))
+        {
+            environment[key.Replace(":", "__", StringComparison.Ordinal)] = value!;
+        }
+
+        var cluster = new SiloCluster(environment);
+        try
+        {
+            // The first silo creates the schema; the others join once it is there.
+            await cluster.AddSiloAsync();
+            await Task.WhenAll(Enumerable.Range(1, silos - 1).Select(_ => cluster.AddSiloAsync()));
+            await cluster.WaitForActiveSilosAsync(silos);
+            return cluster;
+        }
+        catch
+        {
+            await cluster.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Starts one more silo and puts it behind the balancer once it is ready.</summary>
+    public async Task<SiloProcess> AddSiloAsync()
+    {
+        var silo = SiloProcess.Start($"silo-{Interlocked.Increment(ref _started)}", _environment);
+        lock (_silos)
+        {
+            _silos.Add(silo);
+        }
+
+        await silo.WaitReadyAsync(StartTimeout);
+        _balancer.Add(silo.BaseUrl);
+        return silo;
+    }
+
+    /// <summary>A client through the balancer with the client-side retry; <paramref name="key"/> defaults to the admin key.</summary>
+    public HttpClient Client(string? key = null)
+    {
+        var client = new HttpClient(Retries, disposeHandler: false) { BaseAddress = LoadBalancer.Address, Timeout = TimeSpan.FromSeconds(60) };
+        client.DefaultRequestHeaders.Authorization = new("Bearer", key ?? CalendarAppFactory.AdminKey);
+        return client;
+    }
+
+    /// <summary>A client that talks to one silo only.</summary>
+    public static HttpClient Direct(SiloProcess silo, string? key = null)
+    {
+        var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = silo.BaseUrl, Timeout = TimeSpan.FromSeconds(60) };
+        client.DefaultRequestHeaders.Authorization = new("Bearer", key ?? CalendarAppFactory.AdminKey);
+        return client;
+    }
+
+    public void Kill(SiloProcess silo)
+    {
+        silo.Kill();
+        _balancer.Remove(silo.BaseUrl);
+    }
+
+    public async Task<TimeSpan> StopAsync(SiloProcess silo)
+    {
+        var took = await silo.StopGracefullyAsync(TimeSpan.FromSeconds(60));
+        _balancer.Remove(silo.BaseUrl);
+        return took;
+    }
+
+    /// <summary>The cluster as a silo's membership sees it (<c>GET /v1/cluster</c>).</summary>
+    public static async Task<JsonArray> MembersAsync(SiloProcess silo)
+    {
+        using var client = Direct(silo);
+        var (status, body) = await client.GetJsonAsync("/v1/cluster");
+        Assert.True(status == HttpStatusCode.OK, $"GET /v1/cluster on {silo.Name} answered {(int)status}: {body?.ToJsonString()}");
+        return body!["silos"]!.AsArray();
+    }
+
+    /// <summary>Waits until every running silo sees exactly <paramref name="count"/> active silos.</summary>
+    public async Task WaitForActiveSilosAsync(int count, TimeSpan? timeout = null)
+    {
+        var running = _silos.Where(s => !s.HasExited).ToList();
+        foreach (var silo in running)
+        {
+            await Eventually.ValueAsync(
+                () => MembersAsync(silo),
+                members => members.Count(m => m!["status"]!.GetValue<string>() == "active") == count,
+                $"{silo.Name} to see {count} active silos",
+                timeout ?? TimeSpan.FromSeconds(60));
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Task.WhenAll(_silos.Select(async s => await s.DisposeAsync()));
+        Retries.Dispose(); // and the balancer inside it
+    }
+}

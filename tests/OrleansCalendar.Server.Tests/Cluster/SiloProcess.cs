@@ -1,0 +1,158 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using System.Runtime.InteropServices;
+using OrleansCalendar.Server.Tests.Infrastructure;
+
+namespace OrleansCalendar.Server.Tests.Cluster;
+
+/// <summary>
+/// The real server binary as its own operating-system process: one silo of a PostgreSQL cluster, serving the
+/// whole API on its own loopback port. It can be killed (SIGKILL) or stopped gracefully (SIGTERM).
+/// </summary>
+public sealed class SiloProcess : IAsyncDisposable
+{
+    private const int SigTerm = 15;
+    private const int OutputLines = 300;
+
+    private readonly Process _process;
+    private readonly ConcurrentQueue<string> _output = new();
+
+    private SiloProcess(string name, Process process, Uri baseUrl)
+    {
+        Name = name;
+        _process = process;
+        BaseUrl = baseUrl;
+        _process.OutputDataReceived += (_, e) => Keep(e.Data);
+        _process.ErrorDataReceived += (_, e) => Keep(e.Data);
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+    }
+
+    public string Name { get; }
+
+    public Uri BaseUrl { get; }
+
+    public bool HasExited => _process.HasExited;
+
+    public int ExitCode => _process.ExitCode;
+
+    /// <summary>The last lines the process wrote, for failure messages.</summary>
+    public string Output => string.Join('\n', _output);
+
+    /// <summary>The server assembly built next to this test assembly's configuration (Debug or Release).</summary>
+    private static string ServerAssembly
+    {
+        get
+        {
+            var configuration = new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)).Parent!.Name;
+            return Path.Combine(RepositoryRoot.Path, "src", "OrleansCalendar.Server", "bin", configuration, "net10.0", "OrleansCalendar.Server.dll");
+        }
+    }
+
+    public static SiloProcess Start(string name, IReadOnlyDictionary<string, string> environment)
+    {
+        var port = FreePort.Next();
+        var start = new ProcessStartInfo("dotnet", [ServerAssembly])
+        {
+            WorkingDirectory = TempDirectory.Create("oc-silo"),
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var (key, value) in environment)
+        {
+            start.Environment[key] = value;
+        }
+
+        start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
+        start.Environment["Server__DataDir"] = start.WorkingDirectory;
+        start.Environment["Orleans__SiloName"] = name;
+        start.Environment["Orleans__SiloPort"] = FreePort.Next().ToString(CultureInfo.InvariantCulture);
+        start.Environment["Orleans__GatewayPort"] = FreePort.Next().ToString(CultureInfo.InvariantCulture);
+        return new SiloProcess(name, Process.Start(start)!, new Uri($"http://127.0.0.1:{port}"));
+    }
+
+    public async Task WaitReadyAsync(TimeSpan timeout)
+    {
+        using var client = new HttpClient { BaseAddress = BaseUrl, Timeout = TimeSpan.FromSeconds(5) };
+        var deadline = DateTime.UtcNow + timeout;
+        while (DateTime.UtcNow < deadline)
+        {
+            if (_process.HasExited)
+            {
+                throw new InvalidOperationException($"Silo {Name} exited with {_process.ExitCode} before it was ready:\n{Output}");
+            }
+
+            try
+            {
+                using var response = await client.GetAsync("/health/ready");
+                if (response.IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+            {
+            }
+
+            await Task.Delay(200);
+        }
+
+        throw new TimeoutException($"Silo {Name} was not ready within {timeout}:\n{Output}");
+    }
+
+    /// <summary>kill -9: no goodbye to the cluster, no flush, connections reset.</summary>
+    public void Kill() => _process.Kill(entireProcessTree: true);
+
+    /// <summary>SIGTERM, as Kubernetes and Docker send it; waits for the process to exit.</summary>
+    public async Task<TimeSpan> StopGracefullyAsync(TimeSpan timeout)
+    {
+        var watch = Stopwatch.StartNew();
+        if (Kill(_process.Id, SigTerm) != 0)
+        {
+            throw new InvalidOperationException($"SIGTERM to silo {Name} failed (errno {Marshal.GetLastPInvokeError()}).");
+        }
+
+        using var cancellation = new CancellationTokenSource(timeout);
+        try
+        {
+            await _process.WaitForExitAsync(cancellation.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            throw new TimeoutException($"Silo {Name} did not stop within {timeout} of SIGTERM:\n{Output}");
+        }
+
+        return watch.Elapsed;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+
+        _process.Dispose();
+    }
+
+    private void Keep(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        _output.Enqueue(line);
+        while (_output.Count > OutputLines && _output.TryDequeue(out _))
+        {
+        }
+    }
+
+    [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+#pragma warning disable SYSLIB1054 // LibraryImport would need unsafe code in the test project for one call.
+    private static extern int Kill(int pid, int signal);
+#pragma warning restore SYSLIB1054
+}
