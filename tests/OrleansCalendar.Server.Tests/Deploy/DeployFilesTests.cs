@@ -4,9 +4,9 @@ using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using OrleansCalendar.Server.Tests.Infrastructure;
 using YamlDotNet.Core;
-using IOPath = System.IO.Path;
 using YamlDotNet.RepresentationModel;
 using YamlDotNet.Serialization;
+using IOPath = System.IO.Path;
 
 namespace OrleansCalendar.Server.Tests.Deploy;
 
@@ -241,7 +241,7 @@ public sealed class DeployFilesTests
         var healthcheck = Instruction(dockerfile, "HEALTHCHECK").Single();
         Assert.Contains($"\"{assembly}\", \"healthcheck\"", healthcheck, StringComparison.Ordinal);
 
-        // The server embeds deploy/sql/** at build time: the build stage must have those files.
+        // The server project takes deploy/sql/** into its build output: the build stage must have those files.
         var copies = Instruction(dockerfile, "COPY").ToList();
         Assert.Contains(copies, c => Regex.IsMatch(c, @"^deploy/sql/?\s"));
 
