@@ -1,3 +1,12 @@
+using System.Globalization;
+
 namespace OrleansCalendar.LoadTest;
 
-internal sealed record LoadResult(string Name, string Path, int Requests, int Errors, double RequestsPerSecond, double P50Ms, double P99Ms);
+internal sealed record LoadResult(string Name, string Path, int Requests, int Errors, double RequestsPerSecond, double P50Ms, double P99Ms)
+{
+    public const string TableHeader = "| scenario | requests/s | p50 ms | p99 ms | errors | ratio to baseline |\n|---|---:|---:|---:|---:|---:|";
+
+    /// <summary>This result as a row of <see cref="TableHeader"/>'s table.</summary>
+    public string Row(LoadResult baseline) => string.Create(CultureInfo.InvariantCulture,
+        $"| {Name} | {RequestsPerSecond:0} | {P50Ms:0.00} | {P99Ms:0.00} | {Errors} | {RequestsPerSecond / baseline.RequestsPerSecond:0.00} |");
+}

@@ -5,30 +5,18 @@ using OrleansCalendar.LoadTest;
 // Usage: dotnet run -c Release --project benchmarks/OrleansCalendar.LoadTest -- [--concurrency 32] [--seconds 10] [--busy 500] [--out file.md]
 //        dotnet run -c Release --project benchmarks/OrleansCalendar.LoadTest -- sync [--out file.md]
 //        dotnet run -c Release --project benchmarks/OrleansCalendar.LoadTest -- webhooks [--concurrency 32] [--seconds 10] [--out file.md]
+//        dotnet run -c Release --project benchmarks/OrleansCalendar.LoadTest -- cluster [--concurrency 32] [--seconds 10] [--busy 100] [--out file.md]
 var root = FindRepositoryRoot();
-if (args.FirstOrDefault() == "webhooks")
+switch (args.FirstOrDefault())
 {
-    var webhookOptions = LoadOptions.Parse(args[1..]);
-    var webhookReport = await WebhookScenario.RunAsync(root, webhookOptions);
-    Console.WriteLine(webhookReport);
-    if (webhookOptions.Output is not null)
-    {
-        await File.WriteAllTextAsync(webhookOptions.Output, webhookReport);
-    }
-
-    return 0;
-}
-
-if (args.FirstOrDefault() == "sync")
-{
-    var syncReport = await SyncScenario.RunAsync(root);
-    Console.WriteLine(syncReport);
-    if (args.Length > 2 && args[1] == "--out")
-    {
-        await File.WriteAllTextAsync(args[2], syncReport);
-    }
-
-    return 0;
+    case "cluster":
+        var clusterOptions = LoadOptions.Parse(args[1..]);
+        return await PrintAsync(await ClusterScenario.RunAsync(root, clusterOptions), clusterOptions.Output);
+    case "webhooks":
+        var webhookOptions = LoadOptions.Parse(args[1..]);
+        return await PrintAsync(await WebhookScenario.RunAsync(root, webhookOptions), webhookOptions.Output);
+    case "sync":
+        return await PrintAsync(await SyncScenario.RunAsync(root), args.Length > 2 && args[1] == "--out" ? args[2] : null);
 }
 
 var options = LoadOptions.Parse(args);
@@ -49,11 +37,10 @@ var measured = await LoadGenerator.RunAsync(client, $"GET free-slots, 7 days, {o
 var report = new StringBuilder()
     .AppendLine(CultureInfo.InvariantCulture, $"Loopback HTTP load, {options.Concurrency} concurrent clients, {options.Duration.TotalSeconds:0} s per scenario after {options.Warmup.TotalSeconds:0} s warm-up; {Environment.ProcessorCount} cores shared by server and load generator; {DateTime.UtcNow:yyyy-MM-dd}.")
     .AppendLine()
-    .AppendLine("| scenario | requests/s | p50 ms | p99 ms | errors | ratio to baseline |")
-    .AppendLine("|---|---:|---:|---:|---:|---:|");
+    .AppendLine(LoadResult.TableHeader);
 foreach (var r in new[] { baseline, calendar, measured })
 {
-    report.AppendLine(CultureInfo.InvariantCulture, $"| {r.Name} | {r.RequestsPerSecond:0} | {r.P50Ms:0.00} | {r.P99Ms:0.00} | {r.Errors} | {r.RequestsPerSecond / baseline.RequestsPerSecond:0.00} |");
+    report.AppendLine(r.Row(baseline));
 }
 
 Console.WriteLine();
@@ -64,6 +51,17 @@ if (options.Output is not null)
 }
 
 return measured.Errors == 0 && baseline.Errors == 0 ? 0 : 1;
+
+static async Task<int> PrintAsync(string report, string? output)
+{
+    Console.WriteLine(report);
+    if (output is not null)
+    {
+        await File.WriteAllTextAsync(output, report);
+    }
+
+    return 0;
+}
 
 static string FindRepositoryRoot()
 {

@@ -51,6 +51,28 @@ internal static class Seeder
         return new FreeSlotsScenario(calendar, $"{calendar}/free-slots?start={from:yyyy-MM-dd}&end={from.AddDays(6):yyyy-MM-dd}");
     }
 
+    /// <summary><paramref name="count"/> users, each with a personal calendar open around the clock in 5-minute slots; returns their paths.</summary>
+    public static async Task<IReadOnlyList<string>> BookingCalendarsAsync(HttpClient admin, int count)
+    {
+        var account = await PostAsync(admin, "/v1/subaccounts", new { name = "Bookings", timeZone = "UTC" });
+        var sid = account["id"]!.GetValue<string>();
+        var allDay = new[] { new { start = "00:00", end = "24:00" } };
+        var everyDay = new { monday = allDay, tuesday = allDay, wednesday = allDay, thursday = allDay, friday = allDay, saturday = allDay, sunday = allDay };
+        var paths = new List<string>();
+        for (var i = 0; i < count; i++)
+        {
+            var user = await PostAsync(admin, $"/v1/subaccounts/{sid}/users", new { name = $"Member {i}", email = $"member{i}@example.com" });
+            var calendar = await PostAsync(admin, $"/v1/subaccounts/{sid}/calendars", new
+            {
+                name = $"Calendar {i}", type = "personal", userIds = new[] { user["id"]!.GetValue<string>() }, timeZone = "UTC",
+                slotDurationMinutes = 5, slotIntervalMinutes = 5, bookingWindowDays = 365, weeklyHours = everyDay,
+            });
+            paths.Add($"/v1/subaccounts/{sid}/calendars/{calendar["id"]!.GetValue<string>()}");
+        }
+
+        return paths;
+    }
+
     public static async Task<JsonNode> PostAsync(HttpClient client, string url, object body)
     {
         using var response = await client.PostAsJsonAsync(url, body);

@@ -1,13 +1,16 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
+using System.Globalization;
+using OrleansCalendar.TestSupport;
 
 namespace OrleansCalendar.LoadTest;
 
-/// <summary>The real server in its own process (Release build, embedded SQLite, a throwaway data directory).</summary>
+/// <summary>The real server in its own process (Release build; embedded SQLite in a throwaway data directory unless the environment says otherwise).</summary>
 internal sealed class ServerProcess : IAsyncDisposable
 {
     public const string AdminKey = "load-test-admin-key";
+
+    private static readonly Lock BuildLock = new();
+    private static Task<string>? _build;
 
     private readonly Process _process;
     private readonly string _dataDir;
@@ -24,9 +27,10 @@ internal sealed class ServerProcess : IAsyncDisposable
     /// <summary>Starts the server; with <paramref name="publicBaseUrl"/> its own address is its public URL (webhooks on).</summary>
     public static async Task<ServerProcess> StartAsync(string repositoryRoot, IReadOnlyDictionary<string, string>? environment = null, bool publicBaseUrl = false)
     {
-        var port = FreePort();
+        var assembly = await BuildOnceAsync(repositoryRoot);
+        var port = FreePort.Next();
         var dataDir = Path.Combine(Path.GetTempPath(), $"oc-load-{Guid.NewGuid():N}");
-        var start = new ProcessStartInfo("dotnet", $"run -c Release --no-launch-profile --project src/OrleansCalendar.Server -- --urls http://127.0.0.1:{port}")
+        var start = new ProcessStartInfo("dotnet", [assembly, "--urls", $"http://127.0.0.1:{port}"])
         {
             WorkingDirectory = repositoryRoot,
             RedirectStandardOutput = true,
@@ -34,8 +38,9 @@ internal sealed class ServerProcess : IAsyncDisposable
         };
         start.Environment["Server__DataDir"] = dataDir;
         start.Environment["Auth__AdminKey"] = AdminKey;
-        start.Environment["Orleans__SiloPort"] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture);
-        start.Environment["Orleans__GatewayPort"] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        start.Environment["Orleans__SiloPort"] = FreePort.Next().ToString(CultureInfo.InvariantCulture);
+        start.Environment["Orleans__GatewayPort"] = FreePort.Next().ToString(CultureInfo.InvariantCulture);
+        start.Environment["Server__ShutdownDrain"] = "00:00:00";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         start.Environment["PublicBooking__PermitsPerMinute"] = "1000000";
         if (publicBaseUrl)
@@ -99,10 +104,27 @@ internal sealed class ServerProcess : IAsyncDisposable
         }
     }
 
-    private static int FreePort()
+    /// <summary>Builds the server in Release once per run (several processes may start from it at once).</summary>
+    private static Task<string> BuildOnceAsync(string repositoryRoot)
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        lock (BuildLock)
+        {
+            return _build ??= BuildAsync(repositoryRoot);
+        }
+    }
+
+    private static async Task<string> BuildAsync(string repositoryRoot)
+    {
+        var build = Process.Start(new ProcessStartInfo("dotnet", ["build", "-c", "Release", "src/OrleansCalendar.Server", "-v", "quiet", "-nologo"])
+        {
+            WorkingDirectory = repositoryRoot,
+        })!;
+        await build.WaitForExitAsync();
+        if (build.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"Building the server failed ({build.ExitCode}).");
+        }
+
+        return Path.Combine(repositoryRoot, "src", "OrleansCalendar.Server", "bin", "Release", "net10.0", "OrleansCalendar.Server.dll");
     }
 }

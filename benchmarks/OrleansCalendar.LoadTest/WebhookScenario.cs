@@ -53,11 +53,10 @@ internal static class WebhookScenario
         var report = new StringBuilder()
             .AppendLine(CultureInfo.InvariantCulture, $"Graph change notifications against the Graph emulator on loopback; {options.Concurrency} concurrent clients, {options.Duration.TotalSeconds:0} s per load scenario after {options.Warmup.TotalSeconds:0} s warm-up; polling every 300 s (an hour while webhooks are healthy); {Environment.ProcessorCount} cores shared by server, emulator and load generator; {DateTime.UtcNow:yyyy-MM-dd}.")
             .AppendLine()
-            .AppendLine("| scenario | requests/s | p50 ms | p99 ms | errors | ratio to baseline |")
-            .AppendLine("|---|---:|---:|---:|---:|---:|");
+            .AppendLine(LoadResult.TableHeader);
         foreach (var r in new[] { baseline, ingestion })
         {
-            report.AppendLine(CultureInfo.InvariantCulture, $"| {r.Name} | {r.RequestsPerSecond:0} | {r.P50Ms:0.00} | {r.P99Ms:0.00} | {r.Errors} | {r.RequestsPerSecond / baseline.RequestsPerSecond:0.00} |");
+            report.AppendLine(r.Row(baseline));
         }
 
         report

@@ -31,7 +31,8 @@ public sealed class SiloCluster : IAsyncDisposable
     /// <summary>The client-side retry of 503s, shared by every client of <see cref="Client"/>.</summary>
     public RetryAfterHandler Retries { get; }
 
-    public static async Task<SiloCluster> StartAsync(PostgreSqlServer postgres, GraphEmulatorServer emulator, int silos)
+    /// <summary>Starts <paramref name="silos"/> silos; <paramref name="settings"/> (environment variables) override the defaults.</summary>
+    public static async Task<SiloCluster> StartAsync(PostgreSqlServer postgres, GraphEmulatorServer emulator, int silos, IReadOnlyDictionary<string, string>? settings = null)
     {
         var environment = new Dictionary<string, string>
         {
@@ -48,6 +49,11 @@ public sealed class SiloCluster : IAsyncDisposable
         foreach (var (key, value) in OutlookFixture.Settings(emulator))
         {
             environment[key.Replace(":", "__", StringComparison.Ordinal)] = value!;
+        }
+
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            environment[key] = value;
         }
 
         var cluster = new SiloCluster(environment);

@@ -53,8 +53,10 @@ public sealed class SiloFailoverTests(PostgreSqlFixture postgres, ITestOutputHel
         output.WriteLine($"outcomes: {load.Summary()}; 503s retried: {cluster.Retries.Retries}");
 
         Assert.Empty(load.Slow);
-        Assert.DoesNotContain("500", load.Outcomes.Keys);
+        // In-flight requests on the killed silo lose their connection (HttpRequestException): their outcome is
+        // unknown to the client, as with any crash. Everything else is answered, and no 5xx outlasts the retry window.
         Assert.DoesNotContain("timeout", load.Outcomes.Keys);
+        Assert.DoesNotContain(load.Outcomes.Keys, outcome => outcome.StartsWith('5'));
         Assert.Contains(load.Created, c => c.At > killedAt.AddSeconds(5));
         await load.AssertDurableAndDisjointAsync();
 

@@ -41,7 +41,7 @@ public sealed class SiloProcess : IAsyncDisposable
     public string Output => string.Join('\n', _output);
 
     /// <summary>The server assembly built next to this test assembly's configuration (Debug or Release).</summary>
-    private static string ServerAssembly
+    public static string ServerAssembly
     {
         get
         {
@@ -102,6 +102,17 @@ public sealed class SiloProcess : IAsyncDisposable
         throw new TimeoutException($"Silo {Name} was not ready within {timeout}:\n{Output}");
     }
 
+    /// <summary>Runs <c>OrleansCalendar.Server healthcheck</c> against this silo, as a container runtime does; returns its exit code.</summary>
+    public async Task<int> RunHealthCheckCommandAsync()
+    {
+        var start = new ProcessStartInfo("dotnet", [ServerAssembly, "healthcheck"]) { RedirectStandardOutput = true, UseShellExecute = false };
+        start.Environment["ASPNETCORE_URLS"] = BaseUrl.ToString();
+        using var check = Process.Start(start)!;
+        await check.StandardOutput.ReadToEndAsync();
+        await check.WaitForExitAsync();
+        return check.ExitCode;
+    }
+
     /// <summary>kill -9: no goodbye to the cluster, no flush, connections reset.</summary>
     public void Kill() => _process.Kill(entireProcessTree: true);
 
@@ -109,10 +120,7 @@ public sealed class SiloProcess : IAsyncDisposable
     public async Task<TimeSpan> StopGracefullyAsync(TimeSpan timeout)
     {
         var watch = Stopwatch.StartNew();
-        if (Kill(_process.Id, SigTerm) != 0)
-        {
-            throw new InvalidOperationException($"SIGTERM to silo {Name} failed (errno {Marshal.GetLastPInvokeError()}).");
-        }
+        Terminate();
 
         using var cancellation = new CancellationTokenSource(timeout);
         try
@@ -125,6 +133,15 @@ public sealed class SiloProcess : IAsyncDisposable
         }
 
         return watch.Elapsed;
+    }
+
+    /// <summary>Sends SIGTERM without waiting.</summary>
+    public void Terminate()
+    {
+        if (Kill(_process.Id, SigTerm) != 0)
+        {
+            throw new InvalidOperationException($"SIGTERM to silo {Name} failed (errno {Marshal.GetLastPInvokeError()}).");
+        }
     }
 
     public async ValueTask DisposeAsync()

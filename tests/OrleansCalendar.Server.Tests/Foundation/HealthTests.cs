@@ -24,6 +24,20 @@ public sealed class HealthTests(SharedAppFixture fixture) : IClassFixture<Shared
     }
 
     [Fact]
+    public async Task The_cluster_view_needs_the_admin_key_and_shows_this_silo_active()
+    {
+        var (_, key) = await fixture.App.CreateAdminClient().CreateSubAccountAsync();
+        Assert.Equal(HttpStatusCode.Unauthorized, (await fixture.App.CreateClient().GetJsonAsync("/v1/cluster")).Status);
+        Assert.Equal(HttpStatusCode.Forbidden, (await fixture.App.CreateClientWithKey(key).GetJsonAsync("/v1/cluster")).Status);
+
+        var (status, body) = await fixture.App.CreateAdminClient().GetJsonAsync("/v1/cluster");
+        Assert.Equal(HttpStatusCode.OK, status);
+        var self = Assert.Single(body!["silos"]!.AsArray(), s => s!["self"]!.GetValue<bool>())!;
+        Assert.Equal("active", self["status"]!.GetValue<string>());
+        Assert.True(self["activations"]!["SubAccountGrain"]!.GetValue<int>() >= 1, self.ToJsonString());
+    }
+
+    [Fact]
     public async Task Ready_is_503_when_storage_does_not_answer()
     {
         await using var app = new CalendarAppFactory();

@@ -3,7 +3,7 @@ using System.Net;
 using System.Text.RegularExpressions;
 using Npgsql;
 
-namespace OrleansCalendar.Server.Tests.Infrastructure;
+namespace OrleansCalendar.TestSupport;
 
 /// <summary>
 /// A throwaway PostgreSQL 15 server for a test run: its own data directory in a temp folder, listening on a

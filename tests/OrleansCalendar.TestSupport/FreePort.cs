@@ -1,9 +1,9 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace OrleansCalendar.Server.Tests.Infrastructure;
+namespace OrleansCalendar.TestSupport;
 
-internal static class FreePort
+public static class FreePort
 {
     /// <summary>A currently free loopback TCP port (the OS picks it, so parallel tests do not collide).</summary>
     public static int Next()
