@@ -54,12 +54,12 @@ internal static class ClusterScenario
         try
         {
             // The first silo applies the schema; the others join it.
-            silos.Add(await ServerProcess.StartAsync(root, environment));
-            silos.AddRange(await Task.WhenAll(Enumerable.Range(1, count - 1).Select(_ => ServerProcess.StartAsync(root, environment))));
+            silos.Add(await BenchmarkServer.StartAsync(root, environment));
+            silos.AddRange(await Task.WhenAll(Enumerable.Range(1, count - 1).Select(_ => BenchmarkServer.StartAsync(root, environment))));
 
             using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = options.Concurrency, PooledConnectionLifetime = TimeSpan.FromMinutes(10) };
             using var client = new HttpClient(handler) { BaseAddress = silos[0].BaseUrl };
-            client.DefaultRequestHeaders.Authorization = new("Bearer", ServerProcess.AdminKey);
+            client.DefaultRequestHeaders.Authorization = new("Bearer", BenchmarkServer.AdminKey);
             await WaitForActiveSilosAsync(client, count);
 
             var freeSlots = await Seeder.FreeSlotsScenarioAsync(client, options.BusyIntervals);

@@ -21,10 +21,10 @@ switch (args.FirstOrDefault())
 
 var options = LoadOptions.Parse(args);
 Console.WriteLine($"Starting the server (Release) from {root} ...");
-await using var server = await ServerProcess.StartAsync(root);
+await using var server = await BenchmarkServer.StartAsync(root);
 using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = options.Concurrency, PooledConnectionLifetime = TimeSpan.FromMinutes(10) };
 using var client = new HttpClient(handler) { BaseAddress = server.BaseUrl };
-client.DefaultRequestHeaders.Authorization = new("Bearer", ServerProcess.AdminKey);
+client.DefaultRequestHeaders.Authorization = new("Bearer", BenchmarkServer.AdminKey);
 
 Console.WriteLine($"Seeding {options.BusyIntervals} busy intervals ...");
 var scenario = await Seeder.FreeSlotsScenarioAsync(client, options.BusyIntervals);

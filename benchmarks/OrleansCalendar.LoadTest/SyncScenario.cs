@@ -22,9 +22,9 @@ internal static class SyncScenario
     public static async Task<string> RunAsync(string root)
     {
         await using var emulator = await GraphEmulatorServer.StartAsync(new GraphEmulatorOptions());
-        await using var server = await ServerProcess.StartAsync(root, ChangeLatency.ServerSettings(emulator, PollSeconds));
+        await using var server = await BenchmarkServer.StartAsync(root, ChangeLatency.ServerSettings(emulator, PollSeconds));
         using var admin = new HttpClient { BaseAddress = server.BaseUrl };
-        admin.DefaultRequestHeaders.Authorization = new("Bearer", ServerProcess.AdminKey);
+        admin.DefaultRequestHeaders.Authorization = new("Bearer", BenchmarkServer.AdminKey);
 
         var mailbox = emulator.Control.AddMailbox($"bench-{Guid.NewGuid():N}@contoso.test", "Bench Mark");
         var work = emulator.Control.AddCalendar(mailbox.Email, "Work");

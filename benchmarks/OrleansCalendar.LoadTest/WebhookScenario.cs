@@ -18,10 +18,10 @@ internal static class WebhookScenario
     public static async Task<string> RunAsync(string root, LoadOptions options)
     {
         await using var emulator = await GraphEmulatorServer.StartAsync(new GraphEmulatorOptions());
-        await using var server = await ServerProcess.StartAsync(root, ChangeLatency.ServerSettings(emulator, pollSeconds: 300), publicBaseUrl: true);
+        await using var server = await BenchmarkServer.StartAsync(root, ChangeLatency.ServerSettings(emulator, pollSeconds: 300), publicBaseUrl: true);
         using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = options.Concurrency, PooledConnectionLifetime = TimeSpan.FromMinutes(10) };
         using var admin = new HttpClient(handler) { BaseAddress = server.BaseUrl };
-        admin.DefaultRequestHeaders.Authorization = new("Bearer", ServerProcess.AdminKey);
+        admin.DefaultRequestHeaders.Authorization = new("Bearer", BenchmarkServer.AdminKey);
 
         var mailbox = emulator.Control.AddMailbox($"bench-{Guid.NewGuid():N}@contoso.test", "Bench Mark");
         var work = emulator.Control.AddCalendar(mailbox.Email, "Work");

@@ -15,7 +15,7 @@ public sealed class SiloCluster : IAsyncDisposable
     private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(2);
 
     private readonly Dictionary<string, string> _environment;
-    private readonly List<SiloProcess> _silos = [];
+    private readonly List<ServerProcess> _silos = [];
     private readonly LoadBalancer _balancer = new();
     private int _started;
 
@@ -25,8 +25,12 @@ public sealed class SiloCluster : IAsyncDisposable
         Retries = new RetryAfterHandler(_balancer);
     }
 
+    /// <summary>The server assembly of this test run's configuration (Debug or Release).</summary>
+    private static string ServerAssembly =>
+        ServerProcess.BuiltAssembly(RepositoryRoot.Path, new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)).Parent!.Name);
+
     /// <summary>The silos started so far, stopped ones included.</summary>
-    public IReadOnlyList<SiloProcess> Silos => _silos;
+    public IReadOnlyList<ServerProcess> Silos => _silos;
 
     /// <summary>The client-side retry of 503s, shared by every client of <see cref="Client"/>.</summary>
     public RetryAfterHandler Retries { get; }
@@ -73,9 +77,9 @@ public sealed class SiloCluster : IAsyncDisposable
     }
 
     /// <summary>Starts one more silo and puts it behind the balancer once it is ready.</summary>
-    public async Task<SiloProcess> AddSiloAsync()
+    public async Task<ServerProcess> AddSiloAsync()
     {
-        var silo = SiloProcess.Start($"silo-{Interlocked.Increment(ref _started)}", _environment);
+        var silo = ServerProcess.Start(ServerAssembly, $"silo-{Interlocked.Increment(ref _started)}", _environment);
         lock (_silos)
         {
             _silos.Add(silo);
@@ -95,20 +99,20 @@ public sealed class SiloCluster : IAsyncDisposable
     }
 
     /// <summary>A client that talks to one silo only.</summary>
-    public static HttpClient Direct(SiloProcess silo, string? key = null)
+    public static HttpClient Direct(ServerProcess silo, string? key = null)
     {
         var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = silo.BaseUrl, Timeout = TimeSpan.FromSeconds(60) };
         client.DefaultRequestHeaders.Authorization = new("Bearer", key ?? CalendarAppFactory.AdminKey);
         return client;
     }
 
-    public void Kill(SiloProcess silo)
+    public void Kill(ServerProcess silo)
     {
         silo.Kill();
         _balancer.Remove(silo.BaseUrl);
     }
 
-    public async Task<TimeSpan> StopAsync(SiloProcess silo)
+    public async Task<TimeSpan> StopAsync(ServerProcess silo)
     {
         var took = await silo.StopGracefullyAsync(TimeSpan.FromSeconds(60));
         _balancer.Remove(silo.BaseUrl);
@@ -116,7 +120,7 @@ public sealed class SiloCluster : IAsyncDisposable
     }
 
     /// <summary>The cluster as a silo's membership sees it (<c>GET /v1/cluster</c>).</summary>
-    public static async Task<JsonArray> MembersAsync(SiloProcess silo)
+    public static async Task<JsonArray> MembersAsync(ServerProcess silo)
     {
         using var client = Direct(silo);
         var (status, body) = await client.GetJsonAsync("/v1/cluster");

@@ -2,15 +2,15 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using System.Runtime.InteropServices;
-using OrleansCalendar.Server.Tests.Infrastructure;
 
-namespace OrleansCalendar.Server.Tests.Cluster;
+namespace OrleansCalendar.TestSupport;
 
 /// <summary>
-/// The real server binary as its own operating-system process: one silo of a PostgreSQL cluster, serving the
-/// whole API on its own loopback port. It can be killed (SIGKILL) or stopped gracefully (SIGTERM).
+/// The real server binary as its own operating-system process, serving the whole API on its own loopback port
+/// with its own silo ports and data directory (a silo of a cluster when the environment says PostgreSQL). It can
+/// be killed (SIGKILL) or stopped gracefully (SIGTERM); disposing kills it and removes its data directory.
 /// </summary>
-public sealed class SiloProcess : IAsyncDisposable
+public sealed class ServerProcess : IAsyncDisposable
 {
     private const int SigTerm = 15;
     private const int OutputLines = 300;
@@ -18,9 +18,12 @@ public sealed class SiloProcess : IAsyncDisposable
     private readonly Process _process;
     private readonly ConcurrentQueue<string> _output = new();
 
-    private SiloProcess(string name, Process process, Uri baseUrl)
+    private readonly string _dataDir;
+
+    private ServerProcess(string name, Process process, Uri baseUrl, string dataDir)
     {
         Name = name;
+        _dataDir = dataDir;
         _process = process;
         BaseUrl = baseUrl;
         _process.OutputDataReceived += (_, e) => Keep(e.Data);
@@ -40,37 +43,37 @@ public sealed class SiloProcess : IAsyncDisposable
     /// <summary>The last lines the process wrote, for failure messages.</summary>
     public string Output => string.Join('\n', _output);
 
-    /// <summary>The server assembly built next to this test assembly's configuration (Debug or Release).</summary>
-    public static string ServerAssembly
-    {
-        get
-        {
-            var configuration = new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)).Parent!.Name;
-            return Path.Combine(RepositoryRoot.Path, "src", "OrleansCalendar.Server", "bin", configuration, "net10.0", "OrleansCalendar.Server.dll");
-        }
-    }
+    /// <summary>Where <c>dotnet build</c> puts the server assembly for a configuration (Debug or Release).</summary>
+    public static string BuiltAssembly(string repositoryRoot, string configuration) =>
+        Path.Combine(repositoryRoot, "src", "OrleansCalendar.Server", "bin", configuration, "net10.0", "OrleansCalendar.Server.dll");
 
-    public static SiloProcess Start(string name, IReadOnlyDictionary<string, string> environment)
+    /// <summary>
+    /// Starts <paramref name="assembly"/>; <paramref name="environment"/> adds to (and may override) the per-process
+    /// settings. <c>{port}</c> in a value stands for the process's HTTP port, for settings that name its own address.
+    /// </summary>
+    public static ServerProcess Start(string assembly, string name, IReadOnlyDictionary<string, string> environment)
     {
         var port = FreePort.Next();
-        var start = new ProcessStartInfo("dotnet", [ServerAssembly])
+        var dataDir = Path.Combine(Path.GetTempPath(), $"oc-server-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(dataDir);
+        var start = new ProcessStartInfo("dotnet", [assembly])
         {
-            WorkingDirectory = TempDirectory.Create("oc-silo"),
+            WorkingDirectory = dataDir,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var (key, value) in environment)
-        {
-            start.Environment[key] = value;
-        }
-
         start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
-        start.Environment["Server__DataDir"] = start.WorkingDirectory;
+        start.Environment["Server__DataDir"] = dataDir;
         start.Environment["Orleans__SiloName"] = name;
         start.Environment["Orleans__SiloPort"] = FreePort.Next().ToString(CultureInfo.InvariantCulture);
         start.Environment["Orleans__GatewayPort"] = FreePort.Next().ToString(CultureInfo.InvariantCulture);
-        return new SiloProcess(name, Process.Start(start)!, new Uri($"http://127.0.0.1:{port}"));
+        foreach (var (key, value) in environment)
+        {
+            start.Environment[key] = value.Replace("{port}", port.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        }
+
+        return new ServerProcess(name, Process.Start(start)!, new Uri($"http://127.0.0.1:{port}"), dataDir);
     }
 
     public async Task WaitReadyAsync(TimeSpan timeout)
@@ -81,7 +84,7 @@ public sealed class SiloProcess : IAsyncDisposable
         {
             if (_process.HasExited)
             {
-                throw new InvalidOperationException($"Silo {Name} exited with {_process.ExitCode} before it was ready:\n{Output}");
+                throw new InvalidOperationException($"Server {Name} exited with {_process.ExitCode} before it was ready:\n{Output}");
             }
 
             try
@@ -99,13 +102,13 @@ public sealed class SiloProcess : IAsyncDisposable
             await Task.Delay(200);
         }
 
-        throw new TimeoutException($"Silo {Name} was not ready within {timeout}:\n{Output}");
+        throw new TimeoutException($"Server {Name} was not ready within {timeout}:\n{Output}");
     }
 
-    /// <summary>Runs <c>OrleansCalendar.Server healthcheck</c> against this silo, as a container runtime does; returns its exit code.</summary>
+    /// <summary>Runs <c>OrleansCalendar.Server healthcheck</c> against this server, as a container runtime does; returns its exit code.</summary>
     public async Task<int> RunHealthCheckCommandAsync()
     {
-        var start = new ProcessStartInfo("dotnet", [ServerAssembly, "healthcheck"]) { RedirectStandardOutput = true, UseShellExecute = false };
+        var start = new ProcessStartInfo("dotnet", [_process.StartInfo.ArgumentList[0], "healthcheck"]) { RedirectStandardOutput = true, UseShellExecute = false };
         start.Environment["ASPNETCORE_URLS"] = BaseUrl.ToString();
         using var check = Process.Start(start)!;
         await check.StandardOutput.ReadToEndAsync();
@@ -129,7 +132,7 @@ public sealed class SiloProcess : IAsyncDisposable
         }
         catch (OperationCanceledException)
         {
-            throw new TimeoutException($"Silo {Name} did not stop within {timeout} of SIGTERM:\n{Output}");
+            throw new TimeoutException($"Server {Name} did not stop within {timeout} of SIGTERM:\n{Output}");
         }
 
         return watch.Elapsed;
@@ -140,7 +143,7 @@ public sealed class SiloProcess : IAsyncDisposable
     {
         if (Kill(_process.Id, SigTerm) != 0)
         {
-            throw new InvalidOperationException($"SIGTERM to silo {Name} failed (errno {Marshal.GetLastPInvokeError()}).");
+            throw new InvalidOperationException($"SIGTERM to server {Name} failed (errno {Marshal.GetLastPInvokeError()}).");
         }
     }
 
@@ -153,6 +156,13 @@ public sealed class SiloProcess : IAsyncDisposable
         }
 
         _process.Dispose();
+        try
+        {
+            Directory.Delete(_dataDir, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
     }
 
     private void Keep(string? line)
