@@ -5,6 +5,7 @@ using OrleansCalendar.LoadTest;
 // Usage: dotnet run -c Release --project benchmarks/OrleansCalendar.LoadTest -- [--concurrency 32] [--seconds 10] [--busy 500] [--out file.md]
 //        dotnet run -c Release --project benchmarks/OrleansCalendar.LoadTest -- sync [--out file.md]
 //        dotnet run -c Release --project benchmarks/OrleansCalendar.LoadTest -- webhooks [--concurrency 32] [--seconds 10] [--out file.md]
+//        dotnet run -c Release --project benchmarks/OrleansCalendar.LoadTest -- scale [--integrations 10000] [--events 200] [--out file.md]
 //        dotnet run -c Release --project benchmarks/OrleansCalendar.LoadTest -- cluster [--concurrency 32] [--seconds 10] [--busy 100] [--out file.md]
 var root = FindRepositoryRoot();
 switch (args.FirstOrDefault())
@@ -15,6 +16,9 @@ switch (args.FirstOrDefault())
     case "webhooks":
         var webhookOptions = LoadOptions.Parse(args[1..]);
         return await PrintAsync(await WebhookScenario.RunAsync(root, webhookOptions), webhookOptions.Output);
+    case "scale":
+        var scale = ScaleOptions.Parse(args[1..]);
+        return await PrintAsync(await ScaleScenario.RunAsync(scale.Integrations, scale.Events), scale.Output);
     case "sync":
         return await PrintAsync(await SyncScenario.RunAsync(root), args.Length > 2 && args[1] == "--out" ? args[2] : null);
 }

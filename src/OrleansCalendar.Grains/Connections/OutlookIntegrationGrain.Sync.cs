@@ -234,13 +234,13 @@ public sealed partial class OutlookIntegrationGrain
     {
         var (windowStart, windowEnd) = Window();
         var full = record.DeltaLink is null || record.WindowStart != windowStart || record.WindowEnd != windowEnd;
-        Dictionary<string, ImportedEvent> events;
+        Dictionary<Guid, ImportedEvent> events;
         string deltaLink;
         DeltaApplier applier;
         try
         {
             applier = NewApplier();
-            events = full ? [] : new Dictionary<string, ImportedEvent>(record.Events, StringComparer.Ordinal);
+            events = full ? [] : new Dictionary<Guid, ImportedEvent>(record.Imported);
             deltaLink = await RoundAsync(calendarId, full ? null : record.DeltaLink, windowStart, windowEnd, events, applier, cancellationToken);
         }
         catch (OutlookGraphException e) when (e.StatusCode == 410 && !full)
@@ -251,8 +251,8 @@ public sealed partial class OutlookIntegrationGrain
             deltaLink = await RoundAsync(calendarId, null, windowStart, windowEnd, events, applier, cancellationToken);
         }
 
-        var before = DeltaApplier.Busy(record.Events.Values);
-        record.Events = events;
+        var before = DeltaApplier.Busy(record.Imported.Values);
+        record.Imported = events;
         record.DeltaLink = deltaLink;
         record.WindowStart = windowStart;
         record.WindowEnd = windowEnd;
@@ -273,7 +273,7 @@ public sealed partial class OutlookIntegrationGrain
 
     private async Task<string> RoundAsync(
         string calendarId, string? link, DateTimeOffset windowStart, DateTimeOffset windowEnd,
-        Dictionary<string, ImportedEvent> events, DeltaApplier applier, CancellationToken cancellationToken)
+        Dictionary<Guid, ImportedEvent> events, DeltaApplier applier, CancellationToken cancellationToken)
     {
         while (true)
         {

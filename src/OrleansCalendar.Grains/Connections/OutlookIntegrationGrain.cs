@@ -38,7 +38,7 @@ public sealed partial class OutlookIntegrationGrain(
     private IGrainTimer? _tick;
     private DateTimeOffset _lastPollAt;
     private DateTimeOffset _quietUntil;
-    private bool _syncRequested = true;
+    private bool _syncRequested;
     private bool _ticking;
     private bool _syncRunning;
 
@@ -46,6 +46,14 @@ public sealed partial class OutlookIntegrationGrain(
     {
         if (S.Exists)
         {
+            // The next poll is one period after the last sync, not at once: a silo restart or a failover then does
+            // not send every integration it wakes to Graph in the same second.
+            _lastPollAt = S.LastSyncAt ?? DateTimeOffset.MinValue;
+            foreach (var record in S.Calendars.Values)
+            {
+                record.CompactAfterRead();
+            }
+
             await KeepSyncingAsync();
         }
     }
@@ -333,8 +341,8 @@ public sealed partial class OutlookIntegrationGrain(
             c.Value.DeltaLink is null && c.Value.LastSyncAt is null ? "initial" : c.Value.LastError is null ? "synced" : "failed",
             c.Value.LastSyncAt,
             c.Value.LastError,
-            c.Value.Events.Count,
-            c.Value.Events.Values.Count(e => e.Blocks),
+            c.Value.Imported.Count,
+            c.Value.Imported.Values.Count(e => e.Blocks),
             WebhookState(c.Key))).ToList(),
         S.Pushes.Values.Count(p => p.IsDirty),
         _syncRunning || (_syncRequested && S.Status == ConnectionStatus.Connected),

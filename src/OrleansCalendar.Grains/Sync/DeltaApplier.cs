@@ -14,24 +14,25 @@ internal sealed class DeltaApplier(SyncPreferences preferences, IReadOnlyDiction
 {
     public List<(PushRecord Push, OutlookEvent Item)> OwnCopies { get; } = [];
 
-    public void Apply(IEnumerable<OutlookEvent> items, Dictionary<string, ImportedEvent> events)
+    public void Apply(IEnumerable<OutlookEvent> items, Dictionary<Guid, ImportedEvent> events)
     {
         foreach (var item in items)
         {
+            var key = EventKey.Of(item.Id);
             if (OwnCopy(item) is { } push)
             {
-                events.Remove(item.Id);
+                events.Remove(key);
                 OwnCopies.Add((push, item));
                 continue;
             }
 
             if (item.Removed || item.Type == "seriesMaster" || ToImported(item) is not { } imported)
             {
-                events.Remove(item.Id);
+                events.Remove(key);
                 continue;
             }
 
-            events[item.Id] = imported;
+            events[key] = imported;
         }
     }
 
@@ -66,12 +67,10 @@ internal sealed class DeltaApplier(SyncPreferences preferences, IReadOnlyDiction
             return null;
         }
 
-        return new ImportedEvent
-        {
-            Start = interval.Start.ToDateTimeOffset(),
-            End = interval.End.ToDateTimeOffset(),
-            Blocks = external.Blocks(preferences.BlockingShowAs),
-            Title = preferences.ImportEventDetails && !external.IsPrivate ? item.Subject : null,
-        };
+        return new ImportedEvent(
+            interval.Start.ToDateTimeOffset(),
+            interval.End.ToDateTimeOffset(),
+            external.Blocks(preferences.BlockingShowAs),
+            preferences.ImportEventDetails && !external.IsPrivate ? item.Subject : null);
     }
 }

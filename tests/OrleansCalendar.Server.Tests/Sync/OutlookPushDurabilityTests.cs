@@ -1,4 +1,5 @@
 using System.Net;
+using OrleansCalendar.GraphEmulator.Control;
 using OrleansCalendar.GraphEmulator.Faults;
 using OrleansCalendar.Server.Tests.Infrastructure;
 
@@ -34,4 +35,45 @@ public sealed class OutlookPushDurabilityTests(SyncFixture outlook) : IClassFixt
         Assert.NotNull(outlook.Outlook.FindEvent(mailbox, eventId));
         Assert.Single(outlook.Outlook.ListEvents(mailbox, linkedCalendar));
     }
+
+    [Fact]
+    public async Task A_restart_wakes_every_integration_but_polls_only_when_its_period_is_up()
+    {
+        var settings = OutlookFixture.Settings(outlook.Emulator, SyncFixture.SyncSettings);
+        string dataDir, connectionUrl, apiKey, mailbox, calendarsBefore;
+        await using (var first = new CalendarAppFactory(settings: settings))
+        {
+            var s = await SyncScenario.CreateAsync(outlook, first, mailboxName: "Woken");
+            s.Control.AddEvent(s.Mailbox.Email, s.Mailbox.WorkCalendarId, new EventSpec("Standup", DateTime.UtcNow.Date.AddDays(2).AddHours(14), DateTime.UtcNow.Date.AddDays(2).AddHours(15)));
+            await s.SyncAsync();
+            (dataDir, connectionUrl, mailbox) = (first.DataDir, s.ConnectionUrl, s.Mailbox.Email);
+            calendarsBefore = Counts(await s.ConnectionAsync());
+            apiKey = s.Client.DefaultRequestHeaders.Authorization!.Parameter!;
+        }
+
+        var restartedAt = DateTimeOffset.UtcNow;
+        await using var second = new CalendarAppFactory(dataDir, settings);
+        second.Start();
+        await Eventually.ValueAsync(
+            async () => (await second.CreateAdminClient().GetJsonAsync("/v1/cluster")).Body!["silos"]![0]!["activations"]!["OutlookIntegrationGrain"]?.GetValue<int>(),
+            count => count == 1, "the restarted server to wake the integration");
+
+        // Synced just before the restart, with an hour to go: waking it sends nothing to Graph (no restart storm).
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        bool Polled() => outlook.Outlook.GetRequestLog(mailbox).Any(r => r.Timestamp > restartedAt && r.PathAndQuery.Contains("delta", StringComparison.OrdinalIgnoreCase));
+        Assert.False(Polled());
+
+        // What it had imported came back from storage with it.
+        var client = second.CreateClientWithKey(apiKey);
+        Assert.Equal(calendarsBefore, Counts((await client.GetJsonAsync(connectionUrl)).Body!));
+        Assert.Contains("\"events\":1", calendarsBefore, StringComparison.Ordinal);
+
+        // It is awake all the same: asked to sync, it does.
+        Assert.Equal(HttpStatusCode.Accepted, (await client.PostJsonAsync($"{connectionUrl}/sync", null)).Status);
+        await Eventually.TrueAsync(Polled, "the requested sync to reach Graph");
+    }
+
+    /// <summary>Each pulled calendar's id with its event counts, as one comparable string.</summary>
+    private static string Counts(System.Text.Json.Nodes.JsonNode connection) =>
+        string.Join(";", connection["calendars"]!.AsArray().Select(c => $"{c!["id"]}:{{\"events\":{c["events"]},\"busyEvents\":{c["busyEvents"]}}}").Order(StringComparer.Ordinal));
 }
