@@ -69,25 +69,11 @@ internal static class ClusterScenario
             Uri Silo() => silos[(int)((uint)Interlocked.Increment(ref next) % count)].BaseUrl;
             HttpRequestMessage Get(string path) => new(HttpMethod.Get, new Uri(Silo(), path));
 
-            var slot = 0;
-            var firstDay = DateTime.UtcNow.Date.AddDays(2);
-            HttpRequestMessage Book()
-            {
-                var k = Interlocked.Increment(ref slot);
-                var start = firstDay.AddMinutes(5 * (k / BookingCalendars));
-                return new HttpRequestMessage(HttpMethod.Post, new Uri(Silo(), $"{calendars[k % BookingCalendars]}/appointments"))
-                {
-                    Content = JsonContent.Create(new
-                    {
-                        start = start.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
-                        contact = new { name = "Load" },
-                    }),
-                };
-            }
+            var bookings = new DistinctBookings(calendars, path => new Uri(Silo(), path));
 
             var baseline = await LoadGenerator.RunAsync(client, "GET /health/live (baseline)", "/health/live", () => Get("/health/live"), options);
             var slots = await LoadGenerator.RunAsync(client, "GET free-slots", freeSlots.FreeSlotsPath, () => Get(freeSlots.FreeSlotsPath), options);
-            var booking = await LoadGenerator.RunAsync(client, "POST appointment", "appointments", Book, options);
+            var booking = await LoadGenerator.RunAsync(client, "POST appointment", "appointments", bookings.Next, options);
             return (count, baseline, slots, booking);
         }
         finally

@@ -1,6 +1,9 @@
 using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using OrleansCalendar.GraphEmulator;
+using OrleansCalendar.GraphEmulator.Control;
+using OrleansCalendar.GraphEmulator.Identity;
 
 namespace OrleansCalendar.LoadTest;
 
@@ -9,7 +12,8 @@ internal static class Seeder
 {
     /// <summary>
     /// A personal 09:00–17:00 calendar and, on a second all-day calendar of the same user, <paramref name="busy"/>
-    /// five-minute appointments spread over the same 7 days, so free slots are computed against that many busy intervals.
+    /// five-minute appointments spread over the same 7 days (at most 2,016: one per five minutes), so free slots are
+    /// computed against that many busy intervals.
     /// </summary>
     public static async Task<FreeSlotsScenario> FreeSlotsScenarioAsync(HttpClient admin, int busy)
     {
@@ -36,7 +40,7 @@ internal static class Seeder
         var firstDay = DateTime.UtcNow.Date.AddDays(7);
         var step = TimeSpan.FromMinutes(7 * 24 * 60 / (double)busy);
         var fillerId = filler["id"]!.GetValue<string>();
-        for (var i = 0; i < busy; i++)
+        await Parallel.ForEachAsync(Enumerable.Range(0, busy), new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (i, _) =>
         {
             var start = firstDay + TimeSpan.FromMinutes(Math.Floor(step.TotalMinutes * i / 5) * 5);
             await PostAsync(admin, $"/v1/subaccounts/{sid}/calendars/{fillerId}/appointments", new
@@ -44,7 +48,7 @@ internal static class Seeder
                 start = start.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
                 contact = new { name = "Filler" },
             });
-        }
+        });
 
         var from = DateOnly.FromDateTime(firstDay);
         var calendar = $"/v1/subaccounts/{sid}/calendars/{queried["id"]!.GetValue<string>()}";
@@ -71,6 +75,73 @@ internal static class Seeder
         }
 
         return paths;
+    }
+
+    /// <summary>
+    /// The same query shape with the busy time coming from Outlook, as it does in production: <paramref name="busy"/>
+    /// five-minute busy events on the member's Work calendar in the emulator (over the queried week, or one day per
+    /// hundred up to 80 days when more), imported by the first sync of a connected integration.
+    /// </summary>
+    public static async Task<FreeSlotsScenario> OutlookBusyScenarioAsync(HttpClient admin, GraphEmulatorServer emulator, int busy)
+    {
+        var account = await PostAsync(admin, "/v1/subaccounts", new { name = $"Busy {busy}", timeZone = "UTC" });
+        var sid = account["id"]!.GetValue<string>();
+        var uid = (await PostAsync(admin, $"/v1/subaccounts/{sid}/users", new { name = "Busy Bee", email = "bee@example.com" }))["id"]!.GetValue<string>();
+        var office = new[] { new { start = "09:00", end = "17:00" } };
+        var queried = await PostAsync(admin, $"/v1/subaccounts/{sid}/calendars", new
+        {
+            name = "Intro call", type = "personal", userIds = new[] { uid }, timeZone = "UTC",
+            slotDurationMinutes = 30, bufferAfterMinutes = 10, bookingWindowDays = 365,
+            weeklyHours = new { monday = office, tuesday = office, wednesday = office, thursday = office, friday = office },
+        });
+
+        var mailbox = emulator.Control.AddMailbox($"busy-{Guid.NewGuid():N}@contoso.test", "Busy Bee");
+        var work = emulator.Control.AddCalendar(mailbox.Email, "Work");
+        var firstDay = DateTime.UtcNow.Date.AddDays(1);
+        var days = Math.Clamp((int)Math.Ceiling(busy / 100.0), 7, 80);
+        var step = days * 24 * 60 / (double)busy;
+        for (var i = 0; i < busy; i++)
+        {
+            var start = firstDay.AddMinutes(Math.Floor(step * i));
+            emulator.Control.AddEvent(mailbox.Email, work.Id, new EventSpec($"Busy {i}", start, start.AddMinutes(5)));
+        }
+
+        var connection = await ConnectOutlookAsync(admin, emulator, sid, uid, mailbox, work.Id);
+        var deadline = DateTime.UtcNow.AddMinutes(2);
+        while ((await admin.GetFromJsonAsync<JsonNode>(connection))!["calendars"]!.AsArray()
+            .All(c => c!["id"]!.GetValue<string>() != work.Id || c["busyEvents"]!.GetValue<int>() < busy))
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"The first sync did not import {busy} busy events within 2 minutes.");
+            }
+
+            await Task.Delay(100);
+        }
+
+        var from = DateOnly.FromDateTime(firstDay);
+        var calendar = $"/v1/subaccounts/{sid}/calendars/{queried["id"]!.GetValue<string>()}";
+        return new FreeSlotsScenario(calendar, $"{calendar}/free-slots?start={from:yyyy-MM-dd}&end={from.AddDays(6):yyyy-MM-dd}");
+    }
+
+    /// <summary>Connects the user to <paramref name="mailbox"/> through the real OAuth flow (the emulator consents) and configures it.</summary>
+    public static async Task<string> ConnectOutlookAsync(HttpClient admin, GraphEmulatorServer emulator, string sid, string uid, EmulatedMailbox mailbox, string workCalendarId)
+    {
+        var connection = $"/v1/subaccounts/{sid}/users/{uid}/connections/outlook";
+        var start = await PostAsync(admin, connection, new { access = "readWrite" });
+
+        emulator.Control.SetNextSignIn(new NextSignIn(mailbox.Email, false, ["Calendars.ReadWrite", "User.Read", "offline_access"]));
+        using var browser = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false });
+        using var consent = await browser.GetAsync(new Uri(start["authorizationUrl"]!.GetValue<string>()));
+        using var callback = await browser.GetAsync(consent.Headers.Location!);
+        if ((int)callback.StatusCode >= 400)
+        {
+            throw new InvalidOperationException($"The OAuth callback answered {(int)callback.StatusCode}.");
+        }
+
+        using var configured = await admin.PutAsJsonAsync($"{connection}/configuration", new { linkedCalendarId = mailbox.DefaultCalendarId, conflictCalendarIds = new[] { workCalendarId } });
+        configured.EnsureSuccessStatusCode();
+        return connection;
     }
 
     public static async Task<JsonNode> PostAsync(HttpClient client, string url, object body)

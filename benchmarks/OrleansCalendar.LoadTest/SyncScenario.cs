@@ -4,7 +4,6 @@ using System.Text;
 using System.Text.Json.Nodes;
 using OrleansCalendar.GraphEmulator;
 using OrleansCalendar.GraphEmulator.Control;
-using OrleansCalendar.GraphEmulator.Identity;
 
 namespace OrleansCalendar.LoadTest;
 
@@ -19,7 +18,7 @@ internal static class SyncScenario
     private const int Cycles = 20;
     private const int Changes = 20;
 
-    public static async Task<string> RunAsync(string root)
+    public static async Task<string> RunAsync(string root, LoadOptions slotLoad)
     {
         await using var emulator = await GraphEmulatorServer.StartAsync(new GraphEmulatorOptions());
         await using var server = await BenchmarkServer.StartAsync(root, ChangeLatency.ServerSettings(emulator, PollSeconds));
@@ -40,6 +39,16 @@ internal static class SyncScenario
 
         var perCycle = emulator.Control.GetRequestLog(mailbox.Email).Count(r => r.PathAndQuery.Contains("/delta", StringComparison.OrdinalIgnoreCase)) / (double)Cycles / 2;
 
+        // Slot queries while Outlook is connected and polled: they are answered from our state. Graph requests seen
+        // meanwhile are the 2-s polls' delta requests; anything else would be a query reaching out to Microsoft.
+        var week = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(3));
+        var slotsUrl = $"{freeSlots}?start={week:yyyy-MM-dd}&end={week.AddDays(6):yyyy-MM-dd}&timeZone=UTC";
+        emulator.Control.ClearRequestLog();
+        var queries = await LoadGenerator.RunAsync(admin, "GET free-slots (Outlook connected)", slotsUrl, slotLoad);
+        var duringQueries = emulator.Control.GetRequestLog();
+        var polls = duringQueries.Count(r => r.PathAndQuery.Contains("/delta", StringComparison.OrdinalIgnoreCase));
+        var perQuery = (duringQueries.Count - polls) / (double)queries.Requests;
+
         // Change to visible, with polling alone.
         var latencies = await ChangeLatency.MeasureAsync(admin, emulator, mailbox, work.Id, freeSlots, Changes, TimeSpan.FromSeconds(PollSeconds));
         double P(double q) => ChangeLatency.Percentile(latencies, q);
@@ -52,6 +61,8 @@ internal static class SyncScenario
             .AppendLine(CultureInfo.InvariantCulture, $"| Graph requests per steady-state sync cycle per calendar ({Cycles} cycles, 2 calendars) | {perCycle:0.00} | {perCycle:0.00} × the target of 1 |")
             .AppendLine(CultureInfo.InvariantCulture, $"| Outlook change → free slots, p50 ({Changes} changes) | {P(0.5):0} ms | {P(0.5) / period:0.00} × polling period |")
             .AppendLine(CultureInfo.InvariantCulture, $"| Outlook change → free slots, p95 | {P(0.95):0} ms | {P(0.95) / period:0.00} × polling period |")
+            .AppendLine(CultureInfo.InvariantCulture, $"| Graph requests per free-slot query, Outlook connected ({queries.Requests:N0} queries; {polls} poll requests meanwhile) | {perQuery:0.000} | target 0 |")
+            .AppendLine(CultureInfo.InvariantCulture, $"| free-slot queries meanwhile (7 days of 30-minute slots around the clock), {slotLoad.Concurrency} clients | {queries.RequestsPerSecond:0} /s, p50 {queries.P50Ms:0.00} ms, p99 {queries.P99Ms:0.00} ms | {queries.Errors} errors |")
             .ToString();
     }
 
@@ -66,20 +77,7 @@ internal static class SyncScenario
             name = "Bench", type = "personal", userIds = new[] { uid }, timeZone = "UTC", slotDurationMinutes = 30, bookingWindowDays = 365,
             weeklyHours = new { monday = everyDay, tuesday = everyDay, wednesday = everyDay, thursday = everyDay, friday = everyDay, saturday = everyDay, sunday = everyDay },
         });
-        var connection = $"/v1/subaccounts/{sid}/users/{uid}/connections/outlook";
-        var start = await Seeder.PostAsync(admin, connection, new { access = "readWrite" });
-
-        emulator.Control.SetNextSignIn(new NextSignIn(mailbox.Email, false, ["Calendars.ReadWrite", "User.Read", "offline_access"]));
-        using var browser = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false });
-        using var consent = await browser.GetAsync(new Uri(start["authorizationUrl"]!.GetValue<string>()));
-        using var callback = await browser.GetAsync(consent.Headers.Location!);
-        if ((int)callback.StatusCode >= 400)
-        {
-            throw new InvalidOperationException($"The OAuth callback answered {(int)callback.StatusCode}.");
-        }
-
-        using var configured = await admin.PutAsJsonAsync($"{connection}/configuration", new { linkedCalendarId = mailbox.DefaultCalendarId, conflictCalendarIds = new[] { workCalendarId } });
-        configured.EnsureSuccessStatusCode();
+        var connection = await Seeder.ConnectOutlookAsync(admin, emulator, sid, uid, mailbox, workCalendarId);
         return (connection, $"/v1/subaccounts/{sid}/calendars/{calendar["id"]!.GetValue<string>()}/free-slots");
     }
 
