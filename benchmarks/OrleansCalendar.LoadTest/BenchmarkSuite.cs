@@ -167,8 +167,11 @@ internal static partial class BenchmarkSuite
         return string.Create(CultureInfo.InvariantCulture, $"{Environment.ProcessorCount} cores ({cpu ?? RuntimeInformation.ProcessArchitecture.ToString()}), {memory:0} GiB, {RuntimeInformation.OSDescription}");
     }
 
+    /// <summary>"10.4.2" out of Orleans' informational version ("10.4.2. Commit Hash: …").</summary>
     private static string OrleansVersion() =>
-        typeof(IGrainFactory).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "unknown";
+        LeadingVersion().Match(typeof(IGrainFactory).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "").Value is { Length: > 0 } version
+            ? version
+            : "unknown";
 
     private static async Task<string> CommitAsync(string root)
     {
@@ -187,4 +190,7 @@ internal static partial class BenchmarkSuite
 
     [GeneratedRegex("```(.*?)```", RegexOptions.Singleline)]
     private static partial Regex EnvironmentBlock();
+
+    [GeneratedRegex(@"^\d+(\.\d+)*")]
+    private static partial Regex LeadingVersion();
 }
