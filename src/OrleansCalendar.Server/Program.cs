@@ -8,6 +8,7 @@ using OrleansCalendar.Server.OpenApi;
 using OrleansCalendar.Server.PublicBooking;
 using OrleansCalendar.Server.Security;
 using OrleansCalendar.Server.Connections.Outlook;
+using OrleansCalendar.Server.WebConsole;
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 {
@@ -54,6 +55,7 @@ app.UseStatusCodePages();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseRateLimiter();
+app.MapWebConsole();
 app.MapCalendarHealth();
 app.MapCalendarOpenApi();
 app.MapCalendarApi();
