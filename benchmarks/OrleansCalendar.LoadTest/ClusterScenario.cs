@@ -1,7 +1,5 @@
 using System.Globalization;
-using System.Net.Http.Json;
 using System.Text;
-using System.Text.Json.Nodes;
 using OrleansCalendar.TestSupport;
 
 namespace OrleansCalendar.LoadTest;
@@ -60,7 +58,7 @@ internal static class ClusterScenario
             using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = options.Concurrency, PooledConnectionLifetime = TimeSpan.FromMinutes(10) };
             using var client = new HttpClient(handler) { BaseAddress = silos[0].BaseUrl };
             client.DefaultRequestHeaders.Authorization = new("Bearer", BenchmarkServer.AdminKey);
-            await WaitForActiveSilosAsync(client, count);
+            await silos[0].WaitForActiveSilosAsync(BenchmarkServer.AdminKey, count, TimeSpan.FromMinutes(1));
 
             var freeSlots = await Seeder.FreeSlotsScenarioAsync(client, options.BusyIntervals);
             var calendars = await Seeder.BookingCalendarsAsync(client, BookingCalendars);
@@ -79,26 +77,6 @@ internal static class ClusterScenario
         finally
         {
             await Task.WhenAll(silos.Select(async s => await s.DisposeAsync()));
-        }
-    }
-
-    private static async Task WaitForActiveSilosAsync(HttpClient admin, int count)
-    {
-        var deadline = DateTime.UtcNow.AddMinutes(1);
-        while (true)
-        {
-            var cluster = await admin.GetFromJsonAsync<JsonNode>("/v1/cluster");
-            if (cluster!["silos"]!.AsArray().Count(s => s!["status"]!.GetValue<string>() == "active") == count)
-            {
-                return;
-            }
-
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new InvalidOperationException($"{count} silos did not form a cluster within a minute: {cluster.ToJsonString()}");
-            }
-
-            await Task.Delay(250);
         }
     }
 }

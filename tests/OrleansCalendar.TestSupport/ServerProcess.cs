@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using System.Runtime.InteropServices;
+using System.Text.Json.Nodes;
 
 namespace OrleansCalendar.TestSupport;
 
@@ -103,6 +104,39 @@ public sealed class ServerProcess : IAsyncDisposable
         }
 
         throw new TimeoutException($"Server {Name} was not ready within {timeout}:\n{Output}");
+    }
+
+    /// <summary>The cluster as this server's membership sees it: <c>GET /v1/cluster</c> with the admin key.</summary>
+    public async Task<JsonArray> MembersAsync(string adminKey)
+    {
+        using var client = new HttpClient { BaseAddress = BaseUrl, Timeout = TimeSpan.FromSeconds(30) };
+        client.DefaultRequestHeaders.Authorization = new("Bearer", adminKey);
+        using var response = await client.GetAsync("/v1/cluster");
+        var body = await response.Content.ReadAsStringAsync();
+        return response.IsSuccessStatusCode
+            ? JsonNode.Parse(body)!["silos"]!.AsArray()
+            : throw new InvalidOperationException($"GET /v1/cluster on {Name} answered {(int)response.StatusCode}: {body}");
+    }
+
+    /// <summary>Waits until this server sees exactly <paramref name="count"/> active silos in its cluster.</summary>
+    public async Task WaitForActiveSilosAsync(string adminKey, int count, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            var members = await MembersAsync(adminKey);
+            if (members.Count(m => m!["status"]!.GetValue<string>() == "active") == count)
+            {
+                return;
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"{Name} did not see {count} active silos within {timeout}: {members.ToJsonString()}");
+            }
+
+            await Task.Delay(100);
+        }
     }
 
     /// <summary>Runs <c>OrleansCalendar.Server healthcheck</c> against this server, as a container runtime does; returns its exit code.</summary>

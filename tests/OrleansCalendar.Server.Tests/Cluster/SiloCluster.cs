@@ -120,25 +120,14 @@ public sealed class SiloCluster : IAsyncDisposable
     }
 
     /// <summary>The cluster as a silo's membership sees it (<c>GET /v1/cluster</c>).</summary>
-    public static async Task<JsonArray> MembersAsync(ServerProcess silo)
-    {
-        using var client = Direct(silo);
-        var (status, body) = await client.GetJsonAsync("/v1/cluster");
-        Assert.True(status == HttpStatusCode.OK, $"GET /v1/cluster on {silo.Name} answered {(int)status}: {body?.ToJsonString()}");
-        return body!["silos"]!.AsArray();
-    }
+    public static Task<JsonArray> MembersAsync(ServerProcess silo) => silo.MembersAsync(CalendarAppFactory.AdminKey);
 
     /// <summary>Waits until every running silo sees exactly <paramref name="count"/> active silos.</summary>
     public async Task WaitForActiveSilosAsync(int count, TimeSpan? timeout = null)
     {
-        var running = _silos.Where(s => !s.HasExited).ToList();
-        foreach (var silo in running)
+        foreach (var silo in _silos.Where(s => !s.HasExited).ToList())
         {
-            await Eventually.ValueAsync(
-                () => MembersAsync(silo),
-                members => members.Count(m => m!["status"]!.GetValue<string>() == "active") == count,
-                $"{silo.Name} to see {count} active silos",
-                timeout ?? TimeSpan.FromSeconds(60));
+            await silo.WaitForActiveSilosAsync(CalendarAppFactory.AdminKey, count, timeout ?? TimeSpan.FromSeconds(60));
         }
     }
 

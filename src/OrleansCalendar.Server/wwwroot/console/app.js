@@ -98,10 +98,11 @@ function connectionRow({ user, connection }) {
   if (!connection) {
     actions.append(addNew(user));
   } else {
+    // Reconnect is for a connection whose Microsoft sign-in no longer works; the configuration is kept.
     actions.append(el('div', { class: 'row' },
-      el('a', { class: 'button', href: `/console/users/${encodeURIComponent(user.id)}/outlook` }, 'Calendar configuration'),
-      el('button', { type: 'button', class: 'secondary', onclick: () => connect(user.id, connection.access) }, 'Reconnect'),
-      el('button', { type: 'button', class: 'danger', onclick: () => disconnect(user, connection) }, 'Disconnect')));
+      state === 'connected' ? el('a', { class: 'button', href: `/console/users/${encodeURIComponent(user.id)}/outlook` }, 'Calendar configuration') : null,
+      state !== 'connected' ? el('button', { type: 'button', onclick: () => attempt(() => connect(user.id, connection.access)) }, 'Reconnect') : null,
+      el('button', { type: 'button', class: 'danger', onclick: () => attempt(() => disconnect(user, connection)) }, 'Disconnect')));
   }
 
   return el('tr', { 'data-user': user.id },
@@ -133,11 +134,23 @@ function addNew(user) {
           el('legend', {}, 'Outlook access'),
           el('label', { class: 'check' }, el('input', { type: 'radio', name, value: 'readWrite', checked: true }), 'Read and write (new appointments are added to Outlook)'),
           el('label', { class: 'check' }, el('input', { type: 'radio', name, value: 'read' }), 'Read only (Outlook only blocks time)')),
-        el('button', { type: 'button', onclick: () => connect(user.id, menu.querySelector(`input[name="${name}"]:checked`).value) }, 'Connect'));
+        el('button', { type: 'button', onclick: () => attempt(() => connect(user.id, menu.querySelector(`input[name="${name}"]:checked`).value)) }, 'Connect'));
       menu.querySelector('input').focus();
     } }, 'Outlook'));
   menu.append(providers);
   return el('div', {}, toggle, menu);
+}
+
+/** Runs a button's action; what the API refuses is shown at the top of the page instead of failing silently. */
+async function attempt(action) {
+  try {
+    await action();
+  } catch (error) {
+    app.querySelector('.notice.bad[data-action]')?.remove();
+    const message = notice('bad', error instanceof ApiError ? error.message : `Something went wrong: ${error.message}`);
+    message.dataset.action = '';
+    app.prepend(message);
+  }
 }
 
 async function connect(uid, access) {
