@@ -34,17 +34,7 @@ internal static class BenchmarkServer
             settings[key] = value;
         }
 
-        var server = ServerProcess.Start(await BuildOnceAsync(repositoryRoot), $"server-{Interlocked.Increment(ref _started)}", settings);
-        try
-        {
-            await server.WaitReadyAsync(TimeSpan.FromMinutes(3));
-            return server;
-        }
-        catch
-        {
-            await server.DisposeAsync();
-            throw;
-        }
+        return await ServerProcess.StartReadyAsync(await BuildOnceAsync(repositoryRoot), $"server-{Interlocked.Increment(ref _started)}", settings, TimeSpan.FromMinutes(3));
     }
 
     /// <summary>Builds the server in Release once per run (several processes may start from it at once).</summary>

@@ -28,6 +28,20 @@ public static class Ids
         return $"{prefix}_{chars}";
     }
 
+    /// <summary>The id <paramref name="seed"/> always maps to (SHA-256, same shape as <see cref="New"/>): ids the client can make again.</summary>
+    public static string FromSeed(string prefix, string seed)
+    {
+        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+        SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(seed), hash);
+        Span<char> chars = stackalloc char[RandomLength];
+        for (var i = 0; i < RandomLength; i++)
+        {
+            chars[i] = Alphabet[hash[i] & 31];
+        }
+
+        return $"{prefix}_{chars}";
+    }
+
     public static bool IsWellFormed(string? value, string prefix)
     {
         if (value is null || value.Length != prefix.Length + 1 + RandomLength

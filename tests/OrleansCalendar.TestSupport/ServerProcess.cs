@@ -77,6 +77,32 @@ public sealed class ServerProcess : IAsyncDisposable
         return new ServerProcess(name, Process.Start(start)!, new Uri($"http://127.0.0.1:{port}"), dataDir);
     }
 
+    /// <summary>
+    /// Starts the server and waits until it is ready. A free port found by probing can be taken by someone else before
+    /// the server binds it; then the server is started again on other ports.
+    /// </summary>
+    public static async Task<ServerProcess> StartReadyAsync(string assembly, string name, IReadOnlyDictionary<string, string> environment, TimeSpan timeout)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var server = Start(assembly, name, environment);
+            try
+            {
+                await server.WaitReadyAsync(timeout);
+                return server;
+            }
+            catch (InvalidOperationException) when (attempt < 3 && server.Output.Contains("address already in use", StringComparison.OrdinalIgnoreCase))
+            {
+                await server.DisposeAsync();
+            }
+            catch
+            {
+                await server.DisposeAsync();
+                throw;
+            }
+        }
+    }
+
     public async Task WaitReadyAsync(TimeSpan timeout)
     {
         using var client = new HttpClient { BaseAddress = BaseUrl, Timeout = TimeSpan.FromSeconds(5) };

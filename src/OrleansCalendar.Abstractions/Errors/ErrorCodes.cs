@@ -25,6 +25,7 @@ public static class ErrorCodes
     public const string CalendarExists = "calendar-exists";
     public const string AppointmentNotFound = "appointment-not-found";
     public const string AppointmentExists = "appointment-exists";
+    public const string IdempotencyKeyReused = "idempotency-key-reused";
     public const string AppointmentCancelled = "appointment-cancelled";
     public const string SlotUnavailable = "slot-unavailable";
     public const string OutsideAvailability = "outside-availability";

@@ -68,7 +68,7 @@ public sealed class CalendarGrain(
         EnsureExists();
         var members = MembersFor(request.UserId);
         var plan = Plan(members, request.Start, request.End);
-        var appointmentId = Ids.New(Ids.AppointmentPrefix);
+        var appointmentId = request.AppointmentId ?? Ids.New(Ids.AppointmentPrefix);
 
         if (Definition.Type != CalendarType.RoundRobin)
         {

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using OrleansCalendar.Abstractions;
 using OrleansCalendar.Abstractions.Appointments;
 using OrleansCalendar.Abstractions.Errors;
@@ -17,7 +18,9 @@ public static class AppointmentsApi
         appointments.MapPost("/", CreateAsync)
             .WithName("CreateAppointment")
             .WithSummary("Book an appointment")
-            .WithDescription("409 slot-unavailable when the interval is no longer free; 422 outside-availability when outside hours, notice or window.")
+            .WithDescription("409 slot-unavailable when the interval is no longer free; 422 outside-availability when outside hours, notice or window. " +
+                "With an Idempotency-Key header, a repeat of the same request answers 201 with the appointment the first one made (and Idempotent-Replayed: true); " +
+                "the same key with a different request is 422 idempotency-key-reused.")
             .ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status401Unauthorized, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity);
 
         appointments.MapGet("/{aid}", GetAsync)
@@ -38,12 +41,36 @@ public static class AppointmentsApi
         return routes;
     }
 
-    private static async Task<Created<AppointmentResponse>> CreateAsync(string sid, string cid, CreateAppointmentRequest request, IGrainFactory grains)
+    private static async Task<Created<AppointmentResponse>> CreateAsync(
+        string sid, string cid, CreateAppointmentRequest request, [FromHeader(Name = IdempotentBooking.Header)] string? idempotencyKey,
+        IGrainFactory grains, HttpContext context)
     {
         var booking = BookingRequests.Validate(request, requireEmail: false);
-        var created = await CalendarsApi.Calendar(grains, sid, cid).BookAsync(booking);
-        return TypedResults.Created($"/v1/subaccounts/{sid}/calendars/{cid}/appointments/{created.Id}", AppointmentResponse.From(created));
+        var id = IdempotentBooking.AppointmentId(sid, cid, idempotencyKey);
+        var earlier = id is null ? null : await IdempotentBooking.EarlierAsync(Appointment(grains, sid, id), cid, booking);
+        if (earlier is null)
+        {
+            try
+            {
+                return Created(sid, cid, await CalendarsApi.Calendar(grains, sid, cid).BookAsync(booking with { AppointmentId = id }));
+            }
+            catch (CalendarException e) when (id is not null && e.Code == ErrorCodes.AppointmentExists)
+            {
+                // A concurrent attempt with the same key booked it first.
+                earlier = await IdempotentBooking.EarlierAsync(Appointment(grains, sid, id), cid, booking);
+                if (earlier is null)
+                {
+                    throw;
+                }
+            }
+        }
+
+        context.Response.Headers[IdempotentBooking.ReplayedHeader] = "true";
+        return Created(sid, cid, earlier);
     }
+
+    private static Created<AppointmentResponse> Created(string sid, string cid, AppointmentDetails appointment) =>
+        TypedResults.Created($"/v1/subaccounts/{sid}/calendars/{cid}/appointments/{appointment.Id}", AppointmentResponse.From(appointment));
 
     private static async Task<Ok<AppointmentResponse>> GetAsync(string sid, string cid, string aid, IGrainFactory grains) =>
         TypedResults.Ok(AppointmentResponse.From(await FindAsync(grains, sid, cid, aid)));

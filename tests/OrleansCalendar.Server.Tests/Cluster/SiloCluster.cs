@@ -79,13 +79,12 @@ public sealed class SiloCluster : IAsyncDisposable
     /// <summary>Starts one more silo and puts it behind the balancer once it is ready.</summary>
     public async Task<ServerProcess> AddSiloAsync()
     {
-        var silo = ServerProcess.Start(ServerAssembly, $"silo-{Interlocked.Increment(ref _started)}", _environment);
+        var silo = await ServerProcess.StartReadyAsync(ServerAssembly, $"silo-{Interlocked.Increment(ref _started)}", _environment, StartTimeout);
         lock (_silos)
         {
             _silos.Add(silo);
         }
 
-        await silo.WaitReadyAsync(StartTimeout);
         _balancer.Add(silo.BaseUrl);
         return silo;
     }
