@@ -46,27 +46,13 @@ public static class AppointmentsApi
         IGrainFactory grains, HttpContext context)
     {
         var booking = BookingRequests.Validate(request, requireEmail: false);
-        var id = IdempotentBooking.AppointmentId(sid, cid, idempotencyKey);
-        var earlier = id is null ? null : await IdempotentBooking.EarlierAsync(Appointment(grains, sid, id), cid, booking);
-        if (earlier is null)
+        var (appointment, replayed) = await IdempotentBooking.BookAsync(grains, sid, cid, booking, idempotencyKey);
+        if (replayed)
         {
-            try
-            {
-                return Created(sid, cid, await CalendarsApi.Calendar(grains, sid, cid).BookAsync(booking with { AppointmentId = id }));
-            }
-            catch (CalendarException e) when (id is not null && e.Code == ErrorCodes.AppointmentExists)
-            {
-                // A concurrent attempt with the same key booked it first.
-                earlier = await IdempotentBooking.EarlierAsync(Appointment(grains, sid, id), cid, booking);
-                if (earlier is null)
-                {
-                    throw;
-                }
-            }
+            context.Response.Headers[IdempotentBooking.ReplayedHeader] = "true";
         }
 
-        context.Response.Headers[IdempotentBooking.ReplayedHeader] = "true";
-        return Created(sid, cid, earlier);
+        return Created(sid, cid, appointment);
     }
 
     private static Created<AppointmentResponse> Created(string sid, string cid, AppointmentDetails appointment) =>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using OrleansCalendar.Abstractions;
 using OrleansCalendar.Abstractions.Calendars;
@@ -64,6 +65,7 @@ public static class PublicBookingApi
         group.MapPost("/appointments", BookAsync)
             .WithName("CreatePublicAppointment")
             .WithSummary("Book on a public calendar")
+            .WithDescription("With an Idempotency-Key header, a repeat of the same request answers 201 with the first booking (Idempotent-Replayed: true).")
             .ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity, StatusCodes.Status429TooManyRequests);
 
         return routes;
@@ -89,11 +91,17 @@ public static class PublicBookingApi
         });
     }
 
-    private static async Task<Created<PublicAppointmentResponse>> BookAsync(string cid, PublicAppointmentRequest request, IGrainFactory grains)
+    private static async Task<Created<PublicAppointmentResponse>> BookAsync(
+        string cid, PublicAppointmentRequest request, [FromHeader(Name = IdempotentBooking.Header)] string? idempotencyKey, IGrainFactory grains, HttpContext context)
     {
         var booking = BookingRequests.Validate(new CreateAppointmentRequest(request.Start, null, null, null, request.Contact, request.Notes), requireEmail: true);
         var (sid, _) = await FindAsync(grains, cid);
-        var created = await grains.GetGrain<ICalendarGrain>(GrainKeys.Scoped(sid, cid)).BookAsync(booking);
+        var (created, replayed) = await IdempotentBooking.BookAsync(grains, sid, cid, booking, idempotencyKey);
+        if (replayed)
+        {
+            context.Response.Headers[IdempotentBooking.ReplayedHeader] = "true";
+        }
+
         return TypedResults.Created(
             $"/v1/public/calendars/{cid}/appointments/{created.Id}",
             new PublicAppointmentResponse(created.Id, cid, created.Start, created.End, "confirmed"));

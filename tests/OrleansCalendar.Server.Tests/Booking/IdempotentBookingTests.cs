@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
@@ -59,6 +58,34 @@ public sealed class IdempotentBookingTests(SharedAppFixture fixture) : IClassFix
         // Keys belong to their calendar: the same key elsewhere is a new booking.
         var secondCalendar = await s.CreateCalendarAsync();
         Assert.Equal(HttpStatusCode.Created, (await BookAsync(s, secondCalendar, start.AddHours(2), "once")).Status);
+    }
+
+    [Fact]
+    public async Task The_public_booking_route_replays_a_repeated_request_too()
+    {
+        var s = await BookingScenario.CreateAsync(fixture.App);
+        var cid = await s.CreateCalendarAsync(overrides: new { publicBooking = true });
+        var start = BookingScenario.NewYork(9, 16);
+        var visitor = fixture.App.CreateClient();
+
+        async Task<(HttpStatusCode Status, string? Id, bool Replayed)> PostAsync()
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, $"/v1/public/calendars/{cid}/appointments")
+            {
+                Content = JsonContent.Create(new { start = BookingScenario.Iso(start), contact = new { name = "Pat Doe", email = "pat@example.com" } }),
+            };
+            request.Headers.Add("Idempotency-Key", "page-attempt-1");
+            using var response = await visitor.SendAsync(request);
+            var body = JsonNode.Parse(await response.Content.ReadAsStringAsync());
+            return (response.StatusCode, body?["id"]?.GetValue<string>(), response.Headers.Contains("Idempotent-Replayed"));
+        }
+
+        var first = await PostAsync();
+        var again = await PostAsync();
+
+        Assert.Equal((HttpStatusCode.Created, false), (first.Status, first.Replayed));
+        Assert.Equal((HttpStatusCode.Created, first.Id, true), (again.Status, again.Id, again.Replayed));
+        Assert.Single(await ListAsync(s, cid, start));
     }
 
     [Theory]

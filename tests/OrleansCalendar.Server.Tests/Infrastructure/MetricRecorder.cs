@@ -1,19 +1,25 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace OrleansCalendar.Server.Tests.Infrastructure;
 
-/// <summary>Sums the service's counters (meter <c>OrleansCalendar</c>) by instrument and tags while it lives.</summary>
+/// <summary>
+/// Sums one app's counters (meter <c>OrleansCalendar</c>) by instrument and tags while it lives. Only that app's:
+/// other apps in the test process have meters of the same name, told apart by the meter factory that made them.
+/// </summary>
 public sealed class MetricRecorder : IDisposable
 {
     private readonly MeterListener _listener = new();
     private readonly ConcurrentDictionary<(string Instrument, string Tags), long> _totals = new();
 
-    public MetricRecorder(string instrumentPrefix)
+    public MetricRecorder(CalendarAppFactory app, string instrumentPrefix)
     {
+        var meters = app.Services.GetRequiredService<IMeterFactory>();
         _listener.InstrumentPublished = (instrument, listener) =>
         {
-            if (instrument.Meter.Name == "OrleansCalendar" && instrument.Name.StartsWith(instrumentPrefix, StringComparison.Ordinal))
+            if (instrument.Meter.Name == "OrleansCalendar" && ReferenceEquals(instrument.Meter.Scope, meters)
+                && instrument.Name.StartsWith(instrumentPrefix, StringComparison.Ordinal))
             {
                 listener.EnableMeasurementEvents(instrument);
             }

@@ -89,7 +89,7 @@ public sealed class OutlookWebhookTests(WebhookFixture outlook) : IClassFixture<
     [Fact]
     public async Task A_notification_with_a_wrong_clientState_changes_nothing_and_is_counted_while_the_right_one_syncs()
     {
-        using var metrics = new MetricRecorder("orleans_calendar.webhook.");
+        using var metrics = new MetricRecorder(outlook.App, "orleans_calendar.webhook.");
         var s = await SyncScenario.CreateAsync(outlook);
         var date = BookingScenario.LocalDate(Wednesday(9));
         var subscription = s.Control.ListSubscriptions(s.Mailbox.Email).Single(x => x.CalendarId == s.Mailbox.WorkCalendarId);
@@ -184,7 +184,7 @@ public sealed class OutlookWebhookTests(WebhookFixture outlook) : IClassFixture<
     [Fact]
     public async Task Lifecycle_subscription_removed_creates_a_new_subscription_that_delivers()
     {
-        using var metrics = new MetricRecorder("orleans_calendar.webhook.");
+        using var metrics = new MetricRecorder(outlook.App, "orleans_calendar.webhook.");
         var s = await SyncScenario.CreateAsync(outlook);
         var date = BookingScenario.LocalDate(Wednesday(9));
         var removed = s.Control.ListSubscriptions(s.Mailbox.Email).Single(x => x.CalendarId == s.Mailbox.WorkCalendarId);
@@ -285,7 +285,7 @@ public sealed class OutlookWebhookTests(WebhookFixture outlook) : IClassFixture<
     [Fact]
     public async Task Malformed_and_oversized_bodies_are_refused_whole_and_unknown_subscriptions_are_dropped()
     {
-        using var metrics = new MetricRecorder("orleans_calendar.webhook.");
+        using var metrics = new MetricRecorder(outlook.App, "orleans_calendar.webhook.");
         using var client = outlook.App.CreateClient();
 
         (await PostAsync(client, "/v1/webhooks/outlook", "{not json")).AssertProblem(HttpStatusCode.BadRequest, "malformed-json");

@@ -1,5 +1,5 @@
 // Public booking page: /book/{calendarId}. Days and free slots in the visitor's own time zone; book with name and email.
-import { api, el, ApiError } from '/shared/api.js';
+import { api, el, randomKey, ApiError } from '/shared/api.js';
 
 const app = document.getElementById('app');
 const calendarId = decodeURIComponent(location.pathname.split('/').filter(Boolean)[1] ?? '');
@@ -80,9 +80,7 @@ async function showDays() {
       errorEmail.textContent = email.validity.valid && email.value ? '' : 'Please enter a valid email address.';
       if (errorName.textContent || errorEmail.textContent) return;
       try {
-        const booked = await api(`/v1/public/calendars/${encodeURIComponent(calendarId)}/appointments`, {
-          method: 'POST', body: { start: chosenSlot.start, contact: { name: name.value.trim(), email: email.value.trim() } },
-        });
+        const booked = await bookOnce(chosenSlot.start, name.value.trim(), email.value.trim());
         app.replaceChildren(
           el('h1', {}, 'You are booked'),
           el('div', { class: 'notice ok', role: 'status' }, `${calendar.name}, ${longLabel(booked.start)}. A confirmation is on its way to ${email.value.trim()}.`));
@@ -105,6 +103,22 @@ async function showDays() {
       el('div', { class: 'field' }, el('label', { for: 'email' }, 'Email'), email, errorEmail),
       el('button', { type: 'submit' }, 'Confirm booking')));
     name.focus();
+  }
+}
+
+// One key per booking attempt: if the answer is lost on the way (a dropped connection), the same request is sent
+// again and the server answers with the booking the first one made instead of booking twice.
+async function bookOnce(start, name, email) {
+  const key = randomKey();
+  const send = () => api(`/v1/public/calendars/${encodeURIComponent(calendarId)}/appointments`, {
+    method: 'POST', headers: { 'Idempotency-Key': key }, body: { start, contact: { name, email } },
+  });
+  try {
+    return await send();
+  } catch (e) {
+    if (e instanceof ApiError) throw e;
+    await new Promise(resolve => setTimeout(resolve, 1000));
+    return await send();
   }
 }
 

@@ -9,8 +9,8 @@ export class ApiError extends Error {
   }
 }
 
-export async function api(path, { method = 'GET', body, key } = {}) {
-  const headers = { Accept: 'application/json' };
+export async function api(path, { method = 'GET', body, key, headers: extra = {} } = {}) {
+  const headers = { Accept: 'application/json', ...extra };
   if (key) headers.Authorization = `Bearer ${key}`;
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   const response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
@@ -19,6 +19,11 @@ export async function api(path, { method = 'GET', body, key } = {}) {
   const data = text ? JSON.parse(text) : null;
   if (!response.ok) throw new ApiError(response.status, data);
   return data;
+}
+
+/** A random key for Idempotency-Key (crypto.randomUUID needs a secure context; this does not). */
+export function randomKey() {
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), b => b.toString(16).padStart(2, '0')).join('');
 }
 
 /** Creates an element: el('button', {class: 'x', onclick}, 'text', child). */
