@@ -17,20 +17,9 @@ internal static class Seeder
     /// </summary>
     public static async Task<FreeSlotsScenario> FreeSlotsScenarioAsync(HttpClient admin, int busy)
     {
-        var account = await PostAsync(admin, "/v1/subaccounts", new { name = "Load", timeZone = "UTC" });
-        var sid = account["id"]!.GetValue<string>();
-        var user = await PostAsync(admin, $"/v1/subaccounts/{sid}/users", new { name = "Busy Bee", email = "bee@example.com" });
-        var uid = user["id"]!.GetValue<string>();
+        var (sid, uid, calendar) = await IntroCallAsync(admin, "Load");
         var allDay = new[] { new { start = "00:00", end = "24:00" } };
         var everyDay = new { monday = allDay, tuesday = allDay, wednesday = allDay, thursday = allDay, friday = allDay, saturday = allDay, sunday = allDay };
-        var office = new[] { new { start = "09:00", end = "17:00" } };
-
-        var queried = await PostAsync(admin, $"/v1/subaccounts/{sid}/calendars", new
-        {
-            name = "Intro call", type = "personal", userIds = new[] { uid }, timeZone = "UTC",
-            slotDurationMinutes = 30, bufferAfterMinutes = 10, bookingWindowDays = 365,
-            weeklyHours = new { monday = office, tuesday = office, wednesday = office, thursday = office, friday = office },
-        });
         var filler = await PostAsync(admin, $"/v1/subaccounts/{sid}/calendars", new
         {
             name = "Filler", type = "personal", userIds = new[] { uid }, timeZone = "UTC",
@@ -50,9 +39,7 @@ internal static class Seeder
             });
         });
 
-        var from = DateOnly.FromDateTime(firstDay);
-        var calendar = $"/v1/subaccounts/{sid}/calendars/{queried["id"]!.GetValue<string>()}";
-        return new FreeSlotsScenario(calendar, $"{calendar}/free-slots?start={from:yyyy-MM-dd}&end={from.AddDays(6):yyyy-MM-dd}");
+        return FreeSlotsScenario.Week(calendar, firstDay);
     }
 
     /// <summary><paramref name="count"/> users, each with a personal calendar open around the clock in 5-minute slots; returns their paths.</summary>
@@ -84,16 +71,7 @@ internal static class Seeder
     /// </summary>
     public static async Task<FreeSlotsScenario> OutlookBusyScenarioAsync(HttpClient admin, GraphEmulatorServer emulator, int busy)
     {
-        var account = await PostAsync(admin, "/v1/subaccounts", new { name = $"Busy {busy}", timeZone = "UTC" });
-        var sid = account["id"]!.GetValue<string>();
-        var uid = (await PostAsync(admin, $"/v1/subaccounts/{sid}/users", new { name = "Busy Bee", email = "bee@example.com" }))["id"]!.GetValue<string>();
-        var office = new[] { new { start = "09:00", end = "17:00" } };
-        var queried = await PostAsync(admin, $"/v1/subaccounts/{sid}/calendars", new
-        {
-            name = "Intro call", type = "personal", userIds = new[] { uid }, timeZone = "UTC",
-            slotDurationMinutes = 30, bufferAfterMinutes = 10, bookingWindowDays = 365,
-            weeklyHours = new { monday = office, tuesday = office, wednesday = office, thursday = office, friday = office },
-        });
+        var (sid, uid, calendar) = await IntroCallAsync(admin, $"Busy {busy}");
 
         var mailbox = emulator.Control.AddMailbox($"busy-{Guid.NewGuid():N}@contoso.test", "Busy Bee");
         var work = emulator.Control.AddCalendar(mailbox.Email, "Work");
@@ -119,9 +97,22 @@ internal static class Seeder
             await Task.Delay(100);
         }
 
-        var from = DateOnly.FromDateTime(firstDay);
-        var calendar = $"/v1/subaccounts/{sid}/calendars/{queried["id"]!.GetValue<string>()}";
-        return new FreeSlotsScenario(calendar, $"{calendar}/free-slots?start={from:yyyy-MM-dd}&end={from.AddDays(6):yyyy-MM-dd}");
+        return FreeSlotsScenario.Week(calendar, firstDay);
+    }
+
+    /// <summary>A sub-account with one member and the calendar whose free slots are queried: 30-minute slots, 09:00–17:00 weekdays, a 10-minute buffer.</summary>
+    private static async Task<(string SubAccountId, string UserId, string CalendarPath)> IntroCallAsync(HttpClient admin, string accountName)
+    {
+        var sid = (await PostAsync(admin, "/v1/subaccounts", new { name = accountName, timeZone = "UTC" }))["id"]!.GetValue<string>();
+        var uid = (await PostAsync(admin, $"/v1/subaccounts/{sid}/users", new { name = "Busy Bee", email = "bee@example.com" }))["id"]!.GetValue<string>();
+        var office = new[] { new { start = "09:00", end = "17:00" } };
+        var calendar = await PostAsync(admin, $"/v1/subaccounts/{sid}/calendars", new
+        {
+            name = "Intro call", type = "personal", userIds = new[] { uid }, timeZone = "UTC",
+            slotDurationMinutes = 30, bufferAfterMinutes = 10, bookingWindowDays = 365,
+            weeklyHours = new { monday = office, tuesday = office, wednesday = office, thursday = office, friday = office },
+        });
+        return (sid, uid, $"/v1/subaccounts/{sid}/calendars/{calendar["id"]!.GetValue<string>()}");
     }
 
     /// <summary>Connects the user to <paramref name="mailbox"/> through the real OAuth flow (the emulator consents) and configures it.</summary>
