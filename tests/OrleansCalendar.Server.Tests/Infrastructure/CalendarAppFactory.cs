@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Logging;
+using OrleansCalendar.Server.Tests.Infrastructure.Faults;
 
 namespace OrleansCalendar.Server.Tests.Infrastructure;
 
@@ -15,8 +17,9 @@ public sealed class CalendarAppFactory : WebApplicationFactory<Program>
 
     private readonly Dictionary<string, string?> _settings;
 
-    public CalendarAppFactory(string? dataDir = null, IDictionary<string, string?>? settings = null, int? kestrelPort = null)
+    public CalendarAppFactory(string? dataDir = null, IDictionary<string, string?>? settings = null, int? kestrelPort = null, bool injectStorageFaults = false)
     {
+        Faults = injectStorageFaults ? new StorageFaults() : null;
         DataDir = dataDir ?? TempDirectory.Create("oc-data");
         _settings = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
         {
@@ -59,6 +62,9 @@ public sealed class CalendarAppFactory : WebApplicationFactory<Program>
 
     public string DataDir { get; }
 
+    /// <summary>The storage faults to inject, when the factory was made with <c>injectStorageFaults</c>.</summary>
+    public StorageFaults? Faults { get; }
+
     /// <summary>Everything the server logged, at every level.</summary>
     public CapturedLogs Logs { get; } = new();
 
@@ -83,6 +89,11 @@ public sealed class CalendarAppFactory : WebApplicationFactory<Program>
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
+        }
+
+        if (Faults is { } faults)
+        {
+            builder.ConfigureTestServices(services => StorageFaultsSetup.Install(services, faults));
         }
     }
 }
