@@ -1,5 +1,6 @@
 using OrleansCalendar.Server;
 using OrleansCalendar.Server.Auth;
+using OrleansCalendar.Server.Availability;
 using OrleansCalendar.Server.Health;
 using OrleansCalendar.Server.Hosting;
 using OrleansCalendar.Server.Http;
@@ -44,7 +45,8 @@ builder.Services
     .AddCalendarHealth()
     .AddPublicBookingRateLimit(builder.Configuration)
     .AddSecretProtection(builder.Configuration)
-    .AddOutlookConnections(builder.Configuration);
+    .AddOutlookConnections(builder.Configuration)
+    .AddAvailability(builder.Configuration);
 
 var app = builder.Build();
 

@@ -52,12 +52,22 @@ CREATE TABLE IF NOT EXISTS OrleansStorage
 
 CREATE INDEX IF NOT EXISTS IX_OrleansStorage_Hashes ON OrleansStorage (GrainIdHash, GrainTypeHash);
 
--- Two statements, of which at most one changes anything:
+-- Durability (docs/operations.md, "What a 201 survives"): every write first sets synchronous=NORMAL on its
+-- connection (the setting is per connection, and Orleans opens pooled connections itself). In WAL mode that
+-- means a commit is appended to the WAL without an fsync of its own; the WAL is synced at checkpoints. A commit
+-- is therefore durable once the statement returns as far as the process is concerned (kill -9 loses nothing:
+-- the operating system holds the WAL), while a power loss or kernel crash can roll back the commits made since
+-- the last checkpoint (at most about 1,000 pages of changes). The database itself stays consistent either way.
+-- FULL would fsync every commit and cap bookings at the disk's fsync rate.
+--
+-- Then two statements, of which at most one changes anything:
 --   * a grain that knows its version updates the row only if nobody wrote since it read;
 --   * a grain without a version inserts only if there is no row yet. The existence check and
 --     the insert are one statement, so two activations racing here cannot both succeed.
 -- The loser of either race gets no row back.
 INSERT OR REPLACE INTO OrleansQuery (QueryKey, QueryText) VALUES ('WriteToStorageKey', '
+PRAGMA synchronous = NORMAL;
+
 UPDATE OrleansStorage
 SET PayloadBinary = @PayloadBinary,
     ModifiedOn    = CURRENT_TIMESTAMP,
@@ -105,6 +115,8 @@ WHERE GrainIdHash = @GrainIdHash
 ');
 
 INSERT OR REPLACE INTO OrleansQuery (QueryKey, QueryText) VALUES ('ClearStorageKey', '
+PRAGMA synchronous = NORMAL;
+
 UPDATE OrleansStorage
 SET PayloadBinary = NULL,
     ModifiedOn    = CURRENT_TIMESTAMP,

@@ -1,11 +1,16 @@
+using Orleans.CodeGeneration;
 using Orleans.Concurrency;
+using OrleansCalendar.Abstractions.Availability;
 
 namespace OrleansCalendar.Abstractions.Appointments;
 
 /// <summary>
 /// One appointment, keyed <c>{subAccountId}/{appointmentId}</c>. It reserves its interval on every member's
 /// availability atomically (all or none) and keeps those reservations in step through reschedule and cancel.
+/// It is the truth about its holds: when an availability grain cannot tell a hold's outcome from storage, it asks
+/// <see cref="GetHoldFateAsync"/>.
 /// </summary>
+[Version(1)]
 public interface IAppointmentGrain : IGrainWithStringKey
 {
     /// <summary>Reserves the plan on every member and stores the appointment; <c>slot-unavailable</c> if anyone is busy.</summary>
@@ -25,9 +30,17 @@ public interface IAppointmentGrain : IGrainWithStringKey
     Task<AppointmentDetails> CancelAsync();
 
     /// <summary>Whether <paramref name="revision"/> is this appointment's current, confirmed reservation.</summary>
-    /// <remarks>Interleaves, so an availability grain can ask while this appointment is waiting on it.</remarks>
+    /// <remarks>Asked by availability grains of the previous release; <see cref="GetHoldFateAsync"/> replaces it.</remarks>
     [AlwaysInterleave]
     Task<bool> IsCurrentReservationAsync(int revision);
+
+    /// <summary>
+    /// What became of the hold of <paramref name="revision"/>, from what this appointment has stored; <c>Unknown</c>
+    /// while a change is in flight.
+    /// </summary>
+    /// <remarks>Interleaves, so an availability grain can ask while this appointment is waiting on it.</remarks>
+    [AlwaysInterleave]
+    Task<HoldFate> GetHoldFateAsync(int revision);
 
     /// <summary>How the member's Outlook copy should look now; null when it is not pushed to that member.</summary>
     [AlwaysInterleave]

@@ -21,6 +21,11 @@ public interface ICalendarGrain : IGrainWithStringKey
     Task DeleteAsync();
 
     /// <summary>Books an appointment: 422 <c>outside-availability</c> or 409 <c>slot-unavailable</c> when it cannot.</summary>
+    /// <remarks>
+    /// Interleaves: bookings of one calendar run side by side (the members' availability grains are what serialize
+    /// competing bookings), so a popular calendar is not limited to one booking at a time.
+    /// </remarks>
+    [AlwaysInterleave]
     Task<AppointmentDetails> BookAsync(BookingRequest request);
 
     /// <summary>

@@ -110,6 +110,33 @@ public static class SlotGenerator
     }
 
     /// <summary>
+    /// The first instant after <paramref name="now"/> at which <see cref="WithinHorizon"/> of the same slots can give
+    /// another answer: when the earliest slot it keeps falls inside the minimum notice, or the first slot beyond the
+    /// booking window comes into it. Until then, an answer computed at <paramref name="now"/> is still the answer.
+    /// </summary>
+    public static Instant HorizonChangesAt(SlotRules rules, IReadOnlyList<TimeInterval> slots, Instant now)
+    {
+        var earliest = now + rules.MinimumNotice;
+        var window = Duration.FromDays(rules.BookingWindowDays);
+        var latest = now + window;
+        var changesAt = Instant.MaxValue;
+        foreach (var slot in slots)
+        {
+            if (slot.Start >= earliest && slot.Start <= latest)
+            {
+                // Kept until now + notice passes its start.
+                changesAt = Instant.Min(changesAt, slot.Start - rules.MinimumNotice + Duration.Epsilon);
+            }
+            else if (slot.Start > latest)
+            {
+                changesAt = Instant.Min(changesAt, slot.Start - window);
+            }
+        }
+
+        return changesAt;
+    }
+
+    /// <summary>
     /// Whether <paramref name="requested"/> may be booked under the rules, ignoring busy time. It must lie wholly
     /// inside one weekly-hours window (it need not be on the slot grid), start at or after now + minimum notice
     /// and at or before now + booking-window days. Reasons are checked in that order.

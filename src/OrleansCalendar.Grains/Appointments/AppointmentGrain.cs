@@ -8,6 +8,7 @@ using OrleansCalendar.Abstractions.Connections;
 using OrleansCalendar.Abstractions.Errors;
 using OrleansCalendar.Grains.Storage;
 
+
 namespace OrleansCalendar.Grains.Appointments;
 
 public sealed class AppointmentGrain(
@@ -15,12 +16,19 @@ public sealed class AppointmentGrain(
     TimeProvider clock,
     ILogger<AppointmentGrain> logger) : Grain, IAppointmentGrain
 {
+    /// <summary>Changes in flight (create, move, cancel): this grain's memory may be ahead of storage.</summary>
+    private int _changes;
+
+    /// <summary>A write's outcome was lost and its read-back failed too: this activation is on its way out.</summary>
+    private bool _uncertain;
+
     private string SubAccountId => GrainKeys.Split(this.GetPrimaryKeyString()).SubAccountId;
 
     private string AppointmentId => GrainKeys.Split(this.GetPrimaryKeyString()).Id;
 
     public async Task<AppointmentDetails> CreateAsync(AppointmentPlan plan, string? title, Contact contact, string? notes)
     {
+        using var change = BeginChange();
         if (state.State.Exists)
         {
             throw CalendarException.Conflict(ErrorCodes.AppointmentExists, "An appointment with this id already exists.");
@@ -45,7 +53,7 @@ public sealed class AppointmentGrain(
             Sync = sync,
             PushVersion = 1,
         };
-        await PersistOrReleaseAsync(plan, revision, () => state.State = new AppointmentState());
+        await StoreAsync(plan, revision);
         await ConfirmAsync(plan, revision);
         NotifyOutlook();
         return Details();
@@ -55,6 +63,7 @@ public sealed class AppointmentGrain(
 
     public async Task<AppointmentDetails> ChangeAsync(AppointmentChanges changes)
     {
+        using var change = BeginChange();
         EnsureExists();
         if (state.State.Status == AppointmentStatus.Cancelled)
         {
@@ -63,54 +72,61 @@ public sealed class AppointmentGrain(
 
         var current = state.State.Plan!;
         var moves = (changes.Start is { } start && start != current.Start) || (changes.End is { } end && end != current.End);
-        if (moves)
+        if (!moves)
         {
-            var calendar = GrainFactory.GetGrain<ICalendarGrain>(GrainKeys.Scoped(SubAccountId, current.CalendarId));
-            var plan = await calendar.PlanMoveAsync(current.UserIds, changes.Start ?? current.Start, changes.End);
-            var revision = state.State.Revision + 1;
-            await ReserveAsync(plan, revision);
-
-            var previous = (state.State.Plan, state.State.Revision, state.State.UpdatedAt, state.State.Title, state.State.Notes, state.State.PushVersion, state.State.Sync);
-            state.State.Plan = plan;
-            state.State.Revision = revision;
             ApplyText(changes);
             MarkPushesPending();
-            await PersistOrReleaseAsync(plan, revision, () =>
-                (state.State.Plan, state.State.Revision, state.State.UpdatedAt, state.State.Title, state.State.Notes, state.State.PushVersion, state.State.Sync) = previous);
-
-            // Confirming the new revision drops the old one on every member.
-            await ConfirmAsync(plan, revision);
+            await StoreAsync(null, 0);
             NotifyOutlook();
             return Details();
         }
 
+        var calendar = GrainFactory.GetGrain<ICalendarGrain>(GrainKeys.Scoped(SubAccountId, current.CalendarId));
+        var plan = await calendar.PlanMoveAsync(current.UserIds, changes.Start ?? current.Start, changes.End);
+        var revision = state.State.Revision + 1;
+        await ReserveAsync(plan, revision);
+
+        state.State.Plan = plan;
+        state.State.Revision = revision;
         ApplyText(changes);
         MarkPushesPending();
-        await state.WriteStateAsync();
+        await StoreAsync(plan, revision);
+
+        // Confirming the new revision drops the old one on every member.
+        await ConfirmAsync(plan, revision);
         NotifyOutlook();
         return Details();
     }
 
     public async Task<AppointmentDetails> CancelAsync()
     {
+        using var change = BeginChange();
         EnsureExists();
+        var plan = state.State.Plan!;
         if (state.State.Status != AppointmentStatus.Cancelled)
         {
+            // Stored as releasing first: if this grain dies after its own write, the members still learn of the cancel.
+            await Task.WhenAll(Owners(plan).Select(owner => Availability(owner).BeginReleaseAsync(AppointmentId)));
             state.State.Status = AppointmentStatus.Cancelled;
             state.State.UpdatedAt = clock.GetUtcNow();
             MarkPushesPending();
-            await state.WriteStateAsync();
+            await StoreAsync(null, 0);
             NotifyOutlook();
         }
 
-        // Also on a repeated cancel: a release that failed last time is finished now.
-        var plan = state.State.Plan!;
-        await Task.WhenAll(Owners(plan).Select(owner => Availability(owner).ReleaseAsync(AppointmentId, null)));
+        // Also on a repeated cancel: a release that failed last time is finished now (or by the members' own checks).
+        await QuietlyAsync(Owners(plan).Select(owner => Availability(owner).ReleaseAsync(AppointmentId, null)), "free the time of");
         return Details();
     }
 
     public Task<bool> IsCurrentReservationAsync(int revision) =>
-        Task.FromResult(state.State.Exists && state.State.Status == AppointmentStatus.Confirmed && state.State.Revision == revision);
+        Task.FromResult(_changes == 0 && !_uncertain && state.State.Exists && state.State.Status == AppointmentStatus.Confirmed && state.State.Revision == revision);
+
+    public Task<HoldFate> GetHoldFateAsync(int revision) => Task.FromResult(
+        _changes > 0 || _uncertain ? HoldFate.Unknown
+        : !state.State.Exists || state.State.Revision != revision ? HoldFate.NotCurrent
+        : state.State.Status == AppointmentStatus.Confirmed ? HoldFate.Current
+        : HoldFate.Cancelled);
 
     public Task<AppointmentPush?> GetPushAsync(string userId) =>
         Task.FromResult(state.State.Exists && state.State.Sync.Exists(s => s.UserId == userId && s.State != SyncState.NotApplicable)
@@ -127,7 +143,7 @@ public sealed class AppointmentGrain(
         }
 
         entries[index] = sync;
-        await state.WriteStateAsync();
+        await state.WriteOrReloadAsync(this);
     }
 
     public async Task ApplyOutlookChangeAsync(string userId, DateTimeOffset start, DateTimeOffset end, bool cancelled)
@@ -184,40 +200,59 @@ public sealed class AppointmentGrain(
         }
         catch
         {
-            await Task.WhenAll(held.Select(owner => Availability(owner).ReleaseAsync(AppointmentId, revision)));
-            throw;
-        }
-    }
-
-    private async Task PersistOrReleaseAsync(AppointmentPlan plan, int revision, Action undo)
-    {
-        try
-        {
-            await state.WriteStateAsync();
-        }
-        catch
-        {
-            undo();
-            await Task.WhenAll(Owners(plan).Select(owner => Availability(owner).ReleaseAsync(AppointmentId, revision)));
+            await QuietlyAsync(held.Select(owner => Availability(owner).ReleaseAsync(AppointmentId, revision)), "release the hold of");
             throw;
         }
     }
 
     /// <summary>
-    /// Best effort: an unconfirmed hold is resolved later by its availability grain asking
-    /// <see cref="IsCurrentReservationAsync"/>, so a failure here loses nothing.
+    /// Stores the appointment. When the write certainly failed, memory is what storage holds again and the new holds
+    /// (of <paramref name="plan"/> at <paramref name="revision"/>, if any) are released; when its outcome is unknown,
+    /// they stay, and their members ask <see cref="GetHoldFateAsync"/> later.
     /// </summary>
-    private async Task ConfirmAsync(AppointmentPlan plan, int revision)
+    private async Task StoreAsync(AppointmentPlan? plan, int revision)
+    {
+        var attempt = await state.TryWriteAsync(this);
+        _uncertain |= attempt.Outcome == WriteOutcome.Unknown;
+        if (attempt.Outcome == WriteOutcome.NotStored && plan is not null)
+        {
+            await QuietlyAsync(Owners(plan).Select(owner => Availability(owner).ReleaseAsync(AppointmentId, revision)), "release the hold of");
+        }
+
+        attempt.ThrowIfNotStored();
+    }
+
+    /// <summary>Best-effort calls to members' availability: a failure is settled later by the member's own check.</summary>
+    private async Task QuietlyAsync(IEnumerable<Task> calls, string what)
     {
         try
         {
-            await Task.WhenAll(Owners(plan).Select(owner => Availability(owner).ConfirmAsync(AppointmentId, revision)));
+            await Task.WhenAll(calls);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            // Deliberately swallowed: see the summary.
+            logger.LogWarning(e, "Could not {What} appointment {AppointmentId} on every member now; their checks settle it", what, AppointmentId);
         }
     }
+
+    /// <summary>Marks a change in flight: until it ends, <see cref="GetHoldFateAsync"/> answers <c>Unknown</c>.</summary>
+    private ChangeScope BeginChange()
+    {
+        _changes++;
+        return new ChangeScope(this);
+    }
+
+    private readonly struct ChangeScope(AppointmentGrain grain) : IDisposable
+    {
+        public void Dispose() => grain._changes--;
+    }
+
+    /// <summary>
+    /// Best effort: an unconfirmed hold is settled later by its availability grain asking
+    /// <see cref="GetHoldFateAsync"/>, so a failure here loses nothing.
+    /// </summary>
+    private Task ConfirmAsync(AppointmentPlan plan, int revision) =>
+        QuietlyAsync(Owners(plan).Select(owner => Availability(owner).ConfirmAsync(AppointmentId, revision)), "confirm the hold of");
 
     /// <summary>
     /// The members whose Outlook gets a copy: every member of a calendar that pushes and whose integration has a

@@ -1,162 +1,220 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using NodaTime;
 using Orleans.Runtime;
+using Orleans.Storage;
 using OrleansCalendar.Abstractions;
-using OrleansCalendar.Abstractions.Appointments;
 using OrleansCalendar.Abstractions.Availability;
 using OrleansCalendar.Domain.Intervals;
 using OrleansCalendar.Grains.Storage;
 
 namespace OrleansCalendar.Grains.Availability;
 
-public sealed class AvailabilityGrain(
-    [PersistentState("availability", StorageNames.Default)] IPersistentState<AvailabilityState> state,
+/// <summary>
+/// An owner's busy time. Holds live in day pages (a booking writes only its day's page) and are indexed in memory by
+/// <see cref="HoldBook"/>; imported busy time lives in one record per source. Changes that lose nothing if lost
+/// (confirmations, releases of failed or cancelled bookings) are written behind: until they are, storage keeps the
+/// hold's <see cref="HoldRecord.CheckAt"/>, and the appointment is asked then. Ended holds move to the archive
+/// (<see cref="AvailabilityGrain"/>'s other part).
+/// </summary>
+public sealed partial class AvailabilityGrain(
+    [PersistentState("user-availability", StorageNames.Default)] IPersistentState<AvailabilityRoot> root,
+    [PersistentState("availability", StorageNames.Default)] IPersistentState<AvailabilityState> legacy,
+    IOptions<AvailabilityOptions> options,
     TimeProvider clock,
     ILogger<AvailabilityGrain> logger) : Grain, IAvailabilityGrain
 {
-    /// <summary>How long a hold may stay unconfirmed before it is checked with its appointment.</summary>
-    internal static readonly TimeSpan PendingTimeout = TimeSpan.FromMinutes(2);
-
-    private IntervalSet _appointments = IntervalSet.Empty;
-    private IntervalSet _external = IntervalSet.Empty;
+    private readonly HoldBook _holds = new();
+    private readonly HashSet<int> _dirty = [];
+    private readonly Dictionary<string, List<ExternalBusyRecord>> _external = new(StringComparer.Ordinal);
+    private AvailabilityRows _rows = null!;
+    private IntervalSet _externalSet = IntervalSet.Empty;
     private IntervalSet? _combined;
-    private IGrainTimer? _pendingTimer;
+    private long _version = Random.Shared.NextInt64(1, long.MaxValue / 2);
+    private IGrainTimer? _checkTimer;
+    private IGrainTimer? _flushTimer;
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    private AvailabilityOptions Options => options.Value;
+
+    private string SubAccountId => GrainKeys.Split(this.GetPrimaryKeyString()).SubAccountId;
+
+    private string OwnerId => GrainKeys.Split(this.GetPrimaryKeyString()).Id;
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        RebuildAppointments();
-        RebuildExternal();
-        SchedulePendingCheck();
-        return Task.CompletedTask;
+        _rows = new AvailabilityRows(ServiceProvider.GetRequiredKeyedService<IGrainStorage>(StorageNames.Default), this.GetGrainId());
+        await LoadAsync();
+        if (legacy.RecordExists && legacy.Etag != root.State.LegacyVersion)
+        {
+            await MoveLegacyAsync();
+        }
+
+        ScheduleCheck();
+        this.RegisterGrainTimer(ArchiveAsync, new GrainTimerCreationOptions(TimeSpan.FromSeconds(1), Options.ArchiveInterval));
+    }
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        // Best effort: what is not written here is settled by the checks storage still asks for.
+        await FlushAsync();
     }
 
     public async Task<bool> TryHoldAsync(Reservation reservation)
     {
-        var records = state.State.Reservations;
-        var existing = records.Find(r => Same(r.Reservation, reservation.AppointmentId, reservation.Revision));
-        if (existing is not null)
+        if (_holds.Find(reservation.AppointmentId, reservation.Revision) is not null)
         {
             return true;
         }
 
-        var blocked = ToInterval(reservation.BlockedStart, reservation.BlockedEnd);
-        if (!reservation.IgnoresExternalBusy && _external.Overlaps(blocked))
+        if ((!reservation.IgnoresExternalBusy && _externalSet.Overlaps(HoldBook.BlockedOf(reservation))) || _holds.ConflictsWith(reservation))
         {
             return false;
         }
 
-        // The fast set test may hit the appointment's own older revision (a move onto overlapping time).
-        if (_appointments.Overlaps(blocked) && records.Exists(r =>
-                r.Reservation.AppointmentId != reservation.AppointmentId
-                && ToInterval(r.Reservation.BlockedStart, r.Reservation.BlockedEnd).Overlaps(blocked)))
+        var hold = new HoldRecord { Reservation = reservation, Status = HoldStatus.Held, CheckAt = clock.GetUtcNow() + Options.PendingTimeout };
+        var day = _holds.Add(hold);
+        Changed();
+        try
         {
-            return false;
+            if (root.State.Days.Add(day))
+            {
+                await WriteRootAsync();
+            }
+
+            await WriteDayAsync(day);
+        }
+        catch
+        {
+            // Not stored (or not known to be, and this activation is being dropped): not granted.
+            if (_holds.Find(reservation.AppointmentId, reservation.Revision) is { } left)
+            {
+                _holds.Remove(left);
+                Changed();
+            }
+
+            throw;
         }
 
-        records.Add(new ReservationRecord
-        {
-            Reservation = reservation,
-            PendingUntil = clock.GetUtcNow() + PendingTimeout,
-        });
-        await WriteOrUndoAsync(() => records.RemoveAt(records.Count - 1));
-        RebuildAppointments();
-        SchedulePendingCheck();
+        ScheduleCheck(hold.CheckAt);
         return true;
     }
 
-    public async Task ConfirmAsync(string appointmentId, int revision)
+    public Task ConfirmAsync(string appointmentId, int revision)
     {
-        var records = state.State.Reservations;
-        var record = records.Find(r => Same(r.Reservation, appointmentId, revision));
-        if (record is null || (record.Confirmed && !records.Exists(r => r.Reservation.AppointmentId == appointmentId && r.Reservation.Revision < revision)))
+        if (_holds.Find(appointmentId, revision) is not { } hold)
+        {
+            return Task.CompletedTask;
+        }
+
+        Settle(hold, HoldStatus.Confirmed);
+        ScheduleFlush();
+        return Task.CompletedTask;
+    }
+
+    public async Task BeginReleaseAsync(string appointmentId)
+    {
+        var holds = _holds.Of(appointmentId).Where(h => h.Status is HoldStatus.Held or HoldStatus.Confirmed).ToList();
+        if (holds.Count == 0)
         {
             return;
         }
 
-        record.Confirmed = true;
-        records.RemoveAll(r => r.Reservation.AppointmentId == appointmentId && r.Reservation.Revision < revision);
-        await state.WriteStateAsync();
-        RebuildAppointments();
+        var checkAt = clock.GetUtcNow() + Options.PendingTimeout;
+        foreach (var hold in holds)
+        {
+            hold.Status = HoldStatus.Releasing;
+            hold.CheckAt = checkAt;
+        }
+
+        foreach (var day in holds.Select(h => HoldBook.DayOf(h.Reservation)).Distinct())
+        {
+            await WriteDayAsync(day);
+        }
+
+        ScheduleCheck(checkAt);
     }
 
-    public async Task ReleaseAsync(string appointmentId, int? revision)
+    public Task ReleaseAsync(string appointmentId, int? revision)
     {
-        var removed = state.State.Reservations.RemoveAll(r =>
-            r.Reservation.AppointmentId == appointmentId && (revision is null || r.Reservation.Revision == revision));
-        if (removed > 0)
+        if (revision is { } failed)
         {
-            await state.WriteStateAsync();
-            RebuildAppointments();
+            if (_holds.Find(appointmentId, failed) is { } hold)
+            {
+                MarkDirty(_holds.Remove(hold));
+                Changed();
+                ScheduleFlush();
+            }
+
+            return Task.CompletedTask;
         }
+
+        if (_holds.Of(appointmentId).MaxBy(h => h.Reservation.Revision) is { } newest && (newest.Status != HoldStatus.Released || newest.CheckAt is not null || _holds.Of(appointmentId).Count > 1))
+        {
+            Settle(newest, HoldStatus.Released);
+            ScheduleFlush();
+        }
+
+        return Task.CompletedTask;
     }
 
     public async Task ReplaceExternalAsync(string sourceId, IReadOnlyList<ExternalBusy> intervals)
     {
-        var external = state.State.External;
-        var previous = external.GetValueOrDefault(sourceId);
-        if (intervals.Count == 0 && previous is null)
+        var records = intervals
+            .Where(i => i.End > i.Start)
+            .OrderBy(i => i.Start)
+            .Select(i => new ExternalBusyRecord { Start = i.Start, End = i.End, Title = i.Title })
+            .ToList();
+        var row = _rows.Source(sourceId);
+        if (records.Count == 0)
         {
-            return;
-        }
+            if (!root.State.Sources.Contains(sourceId))
+            {
+                return;
+            }
 
-        if (intervals.Count == 0)
-        {
-            external.Remove(sourceId);
+            await row.ClearOrReloadAsync(this);
+            _external.Remove(sourceId);
+            root.State.Sources.Remove(sourceId);
+            await WriteRootAsync();
         }
         else
         {
-            external[sourceId] = intervals
-                .Where(i => i.End > i.Start)
-                .OrderBy(i => i.Start)
-                .Select(i => new ExternalBusyRecord { Start = i.Start, End = i.End, Title = i.Title })
-                .ToList();
+            row.State = new ExternalSource { SourceId = sourceId, Intervals = records };
+            await row.WriteOrReloadAsync(this);
+            if (root.State.Sources.Add(sourceId))
+            {
+                await WriteRootAsync();
+            }
+
+            _external[sourceId] = records;
         }
 
-        await WriteOrUndoAsync(() =>
-        {
-            if (previous is null)
-            {
-                external.Remove(sourceId);
-            }
-            else
-            {
-                external[sourceId] = previous;
-            }
-        });
         RebuildExternal();
     }
 
-    public Task<bool[]> AreFreeAsync(FreeSlotProbe probe)
-    {
-        var busy = probe.IncludeExternal ? _combined ??= _appointments.Union(_external) : _appointments;
-        var free = new bool[probe.StartsUnixMs.Length];
-        for (var i = 0; i < free.Length; i++)
-        {
-            free[i] = busy.IsFree(new TimeInterval(Instant.FromUnixTimeMilliseconds(probe.StartsUnixMs[i]), Instant.FromUnixTimeMilliseconds(probe.EndsUnixMs[i])));
-        }
+    public Task<bool[]> AreFreeAsync(FreeSlotProbe probe) => Task.FromResult(Probe(probe));
 
-        return Task.FromResult(free);
-    }
+    public Task<FreeSlotAnswer> ProbeAsync(FreeSlotProbe probe) => Task.FromResult(new FreeSlotAnswer(Probe(probe), _version));
+
+    public Task<long> GetVersionAsync() => Task.FromResult(_version);
 
     public Task<IReadOnlyList<BusyInterval>> GetBusyViewAsync(DateTimeOffset from, DateTimeOffset to)
     {
-        var window = ToInterval(from, to);
+        var window = HoldBook.Interval(from, to);
         var view = new List<BusyInterval>();
+        var appointments = _holds.Near(window)
+            .Where(h => h.Blocks && HoldBook.Interval(h.Reservation.Start, h.Reservation.End).Overlaps(window))
+            .Select(h => h.Reservation)
+            .OrderBy(r => r.Start);
+        view.AddRange(BusyViews.MergeBySource(appointments.Select(r => (r.Start, r.End, (string?)r.CalendarId, (string?)null)), BusySource.Appointment));
 
-        var appointments = state.State.Reservations
-            .Select(r => r.Reservation)
-            .Where(r => ToInterval(r.Start, r.End).Overlaps(window))
-            .OrderBy(r => r.Start)
-            .ToList();
-        view.AddRange(MergeBySource(appointments.Select(r => (r.Start, r.End, (string?)r.CalendarId, (string?)null)), BusySource.Appointment));
-
-        foreach (var (sourceId, records) in state.State.External)
+        foreach (var (sourceId, records) in _external)
         {
             var inWindow = records
-                .Where(e => ToInterval(e.Start, e.End).Overlaps(window))
-                .OrderBy(e => e.Start)
+                .Where(e => HoldBook.Interval(e.Start, e.End).Overlaps(window))
                 .Select(e => (e.Start, e.End, (string?)sourceId, e.Title));
-            view.AddRange(MergeBySource(inWindow, BusySource.Outlook));
+            view.AddRange(BusyViews.MergeBySource(inWindow, BusySource.Outlook));
         }
 
         IReadOnlyList<BusyInterval> result = view.OrderBy(v => v.Start).ThenBy(v => v.Source).ToList();
@@ -165,131 +223,96 @@ public sealed class AvailabilityGrain(
 
     public Task<IReadOnlyList<Reservation>> GetReservationsAsync(DateTimeOffset from, DateTimeOffset to)
     {
-        var window = ToInterval(from, to);
-        IReadOnlyList<Reservation> result = state.State.Reservations
-            .GroupBy(r => r.Reservation.AppointmentId)
-            .Select(g => g.MaxBy(r => r.Reservation.Revision)!.Reservation)
-            .Where(r => ToInterval(r.Start, r.End).Overlaps(window))
-            .OrderBy(r => r.Start)
-            .ToList();
+        IReadOnlyList<Reservation> result = _holds.NewestOverlapping(from, to).Where(h => h.Blocks).Select(h => h.Reservation).ToList();
         return Task.FromResult(result);
     }
 
-    /// <summary>Merges touching intervals of one source; details survive only where one item stands alone.</summary>
-    private static IEnumerable<BusyInterval> MergeBySource(IEnumerable<(DateTimeOffset Start, DateTimeOffset End, string? CalendarId, string? Title)> sorted, BusySource source)
+    public Task<IReadOnlyList<AppointmentIndexEntry>> ListAppointmentsAsync(DateTimeOffset from, DateTimeOffset to)
     {
-        BusyInterval? current = null;
-        foreach (var (start, end, calendarId, title) in sorted)
-        {
-            if (current is not null && start <= current.End)
-            {
-                current = current with
-                {
-                    End = end > current.End ? end : current.End,
-                    CalendarId = current.CalendarId == calendarId ? calendarId : null,
-                    Title = null,
-                };
-                continue;
-            }
-
-            if (current is not null)
-            {
-                yield return current;
-            }
-
-            current = new BusyInterval(start, end, source, calendarId, title);
-        }
-
-        if (current is not null)
-        {
-            yield return current;
-        }
+        IReadOnlyList<AppointmentIndexEntry> result = _holds.NewestOverlapping(from, to).Select(h => IndexEntry(h.Reservation)).ToList();
+        return Task.FromResult(result);
     }
 
-    private async Task CheckPendingAsync(CancellationToken cancellationToken)
+    internal static AppointmentIndexEntry IndexEntry(Reservation r) => new(r.AppointmentId, r.CalendarId, r.Start, r.End);
+
+    private bool[] Probe(FreeSlotProbe probe)
     {
-        var now = clock.GetUtcNow();
-        var due = state.State.Reservations.Where(r => !r.Confirmed && r.PendingUntil <= now).ToList();
-        var (subAccountId, _) = GrainKeys.Split(this.GetPrimaryKeyString());
-        var changed = false;
-        foreach (var record in due)
+        var busy = probe.IncludeExternal ? _combined ??= _holds.Blocking.Union(_externalSet) : _holds.Blocking;
+        var free = new bool[probe.StartsUnixMs.Length];
+        for (var i = 0; i < free.Length; i++)
         {
-            var reservation = record.Reservation;
-            var appointment = GrainFactory.GetGrain<IAppointmentGrain>(GrainKeys.Scoped(subAccountId, reservation.AppointmentId));
-            if (await appointment.IsCurrentReservationAsync(reservation.Revision))
-            {
-                record.Confirmed = true;
-                state.State.Reservations.RemoveAll(r => r.Reservation.AppointmentId == reservation.AppointmentId && r.Reservation.Revision < reservation.Revision);
-            }
-            else
-            {
-                logger.LogWarning("Dropping abandoned hold of appointment {AppointmentId} revision {Revision}", reservation.AppointmentId, reservation.Revision);
-                state.State.Reservations.Remove(record);
-            }
-
-            changed = true;
+            free[i] = busy.IsFree(new TimeInterval(Instant.FromUnixTimeMilliseconds(probe.StartsUnixMs[i]), Instant.FromUnixTimeMilliseconds(probe.EndsUnixMs[i])));
         }
 
-        if (changed)
-        {
-            await state.WriteStateAsync(cancellationToken);
-            RebuildAppointments();
-        }
-
-        SchedulePendingCheck();
+        return free;
     }
 
-    private void SchedulePendingCheck()
+    /// <summary>A revision's outcome is known: it stands (or is cancelled), and the appointment's older revisions go.</summary>
+    private void Settle(HoldRecord hold, HoldStatus status)
     {
-        var pending = state.State.Reservations.Where(r => !r.Confirmed).Select(r => r.PendingUntil).DefaultIfEmpty().Min();
-        if (pending == default)
+        var wasBlocking = hold.Blocks;
+        hold.Status = status;
+        hold.CheckAt = null;
+        MarkDirty(HoldBook.DayOf(hold.Reservation));
+        foreach (var older in _holds.Of(hold.Reservation.AppointmentId).Where(h => h.Reservation.Revision < hold.Reservation.Revision).ToList())
         {
-            _pendingTimer?.Dispose();
-            _pendingTimer = null;
-            return;
+            MarkDirty(_holds.Remove(older));
         }
 
-        var due = pending - clock.GetUtcNow();
-        var dueTime = due > TimeSpan.Zero ? due : TimeSpan.FromMilliseconds(10);
-        if (_pendingTimer is null)
+        if (wasBlocking != hold.Blocks)
         {
-            _pendingTimer = this.RegisterGrainTimer(CheckPendingAsync, new GrainTimerCreationOptions(dueTime, Timeout.InfiniteTimeSpan));
+            _holds.StatusChanged();
         }
-        else
-        {
-            _pendingTimer.Change(dueTime, Timeout.InfiniteTimeSpan);
-        }
+
+        Changed();
     }
 
-    private async Task WriteOrUndoAsync(Action undo)
+    /// <summary>Writes a day's page; when the write fails, the day in memory becomes what storage holds.</summary>
+    private async Task WriteDayAsync(int day)
     {
-        try
+        var row = _rows.Day(day);
+        row.State = new DayPage { Holds = [.. _holds.On(day)] };
+        var attempt = await row.TryWriteAsync(this, reloaded: () =>
         {
-            await state.WriteStateAsync();
-        }
-        catch
+            _holds.ReplaceDay(day, row.State.Holds);
+            Changed();
+        });
+        if (attempt.Stored)
         {
-            // Memory must equal storage: a hold that was not stored was never granted.
-            undo();
-            throw;
+            _dirty.Remove(day);
         }
+
+        attempt.ThrowIfNotStored();
     }
 
-    private void RebuildAppointments()
+    /// <summary>
+    /// Writes the directory. Before the first one, the record of the previous release is sealed, so that its silos
+    /// never book this owner from an empty view during a rolling upgrade.
+    /// </summary>
+    private async Task WriteRootAsync()
     {
-        _appointments = IntervalSet.From(state.State.Reservations.Select(r => ToInterval(r.Reservation.BlockedStart, r.Reservation.BlockedEnd)));
+        if (root.State.LegacyVersion is null)
+        {
+            legacy.State = LegacyAvailability.Sealed(legacy.State.External);
+            await legacy.WriteOrReloadAsync(this);
+            root.State.LegacyVersion = legacy.Etag;
+        }
+
+        await root.WriteOrReloadAsync(this);
+    }
+
+    private void MarkDirty(int day) => _dirty.Add(day);
+
+    /// <summary>The busy time changed: cached free-slot answers under the old version are stale.</summary>
+    private void Changed()
+    {
         _combined = null;
+        _version++;
     }
 
     private void RebuildExternal()
     {
-        _external = IntervalSet.From(state.State.External.Values.SelectMany(list => list).Select(e => ToInterval(e.Start, e.End)));
-        _combined = null;
+        _externalSet = IntervalSet.From(_external.Values.SelectMany(list => list).Select(e => HoldBook.Interval(e.Start, e.End)));
+        Changed();
     }
-
-    private static bool Same(Reservation r, string appointmentId, int revision) =>
-        r.AppointmentId == appointmentId && r.Revision == revision;
-
-    private static TimeInterval ToInterval(DateTimeOffset start, DateTimeOffset end) =>
-        new(Instant.FromDateTimeOffset(start), Instant.FromDateTimeOffset(end));
 }

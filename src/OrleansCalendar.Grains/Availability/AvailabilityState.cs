@@ -1,5 +1,9 @@
 namespace OrleansCalendar.Grains.Availability;
 
+/// <summary>
+/// How the previous release stored an owner's availability, in one record; read once to move it into day pages
+/// (<see cref="LegacyAvailability"/>), then kept sealed for the previous release's silos during a rolling upgrade.
+/// </summary>
 [GenerateSerializer]
 public sealed class AvailabilityState
 {

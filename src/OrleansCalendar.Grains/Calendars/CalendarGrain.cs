@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using NodaTime;
 using Orleans.Runtime;
 using OrleansCalendar.Abstractions;
@@ -14,10 +15,31 @@ namespace OrleansCalendar.Grains.Calendars;
 
 public sealed class CalendarGrain(
     [PersistentState("calendar", StorageNames.Default)] IPersistentState<CalendarState> state,
-    TimeProvider clock) : Grain, ICalendarGrain
+    TimeProvider clock,
+    ILogger<CalendarGrain> logger) : Grain, ICalendarGrain
 {
+    /// <summary>How long round-robin counts may wait in memory before they are written.</summary>
+    private static readonly TimeSpan CountsFlushDelay = TimeSpan.FromSeconds(5);
+
     private SlotRules? _rules;
     private FreeSlotsCalculator? _freeSlots;
+
+    /// <summary>
+    /// Bookings per member for round-robin fairness: a statistic, written behind. Kept apart from the stored state so
+    /// that interleaved bookings never change what a write is serializing. A crash loses at most the last seconds of
+    /// counts, which changes only who gets a later booking, never whether one is kept.
+    /// </summary>
+    private Dictionary<string, int> _counts = [];
+    private bool _countsDirty;
+    private IGrainTimer? _countsTimer;
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _counts = new Dictionary<string, int>(state.State.BookingCounts, StringComparer.Ordinal);
+        return Task.CompletedTask;
+    }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => FlushCountsAsync(CancellationToken.None);
 
     private string SubAccountId => GrainKeys.Split(this.GetPrimaryKeyString()).SubAccountId;
 
@@ -37,9 +59,9 @@ public sealed class CalendarGrain(
         }
 
         var now = clock.GetUtcNow();
-        state.State = new CalendarState { Exists = true, Definition = definition, CreatedAt = now, UpdatedAt = now };
+        state.State = new CalendarState { Exists = true, Definition = definition, CreatedAt = now, UpdatedAt = now, BookingCounts = new(_counts) };
         Invalidate();
-        await state.WriteStateAsync();
+        await state.WriteOrReloadAsync(this, Invalidate);
         return Details();
     }
 
@@ -50,8 +72,9 @@ public sealed class CalendarGrain(
         EnsureExists();
         state.State.Definition = definition;
         state.State.UpdatedAt = clock.GetUtcNow();
+        state.State.BookingCounts = new(_counts);
         Invalidate();
-        await state.WriteStateAsync();
+        await state.WriteOrReloadAsync(this, Invalidate);
         return Details();
     }
 
@@ -60,7 +83,7 @@ public sealed class CalendarGrain(
         EnsureExists();
         state.State.Exists = false;
         state.State.UpdatedAt = clock.GetUtcNow();
-        await state.WriteStateAsync();
+        await state.WriteOrReloadAsync(this, Invalidate);
     }
 
     public async Task<AppointmentDetails> BookAsync(BookingRequest request)
@@ -73,7 +96,7 @@ public sealed class CalendarGrain(
         if (Definition.Type != CalendarType.RoundRobin)
         {
             var booked = await Appointment(appointmentId).CreateAsync(plan, request.Title, request.Contact, request.Notes);
-            await CountAsync(plan.UserIds);
+            Count(plan.UserIds);
             return booked;
         }
 
@@ -83,7 +106,7 @@ public sealed class CalendarGrain(
             try
             {
                 var booked = await Appointment(appointmentId).CreateAsync(plan with { UserIds = [member] }, request.Title, request.Contact, request.Notes);
-                await CountAsync([member]);
+                Count([member]);
                 return booked;
             }
             catch (CalendarException e) when (e.Code == ErrorCodes.SlotUnavailable)
@@ -156,7 +179,7 @@ public sealed class CalendarGrain(
         var answers = await Task.WhenAll(members.Select(m =>
             GrainFactory.GetGrain<IAvailabilityGrain>(GrainKeys.Scoped(SubAccountId, m)).AreFreeAsync(probe)));
         var free = members.Where((_, i) => answers[i][0]).ToList();
-        var counts = state.State.BookingCounts;
+        var counts = _counts;
         var ordered = new List<string>();
         while (free.Count > 0)
         {
@@ -168,14 +191,41 @@ public sealed class CalendarGrain(
         return ordered;
     }
 
-    private async Task CountAsync(IReadOnlyList<string> userIds)
+    private void Count(IReadOnlyList<string> userIds)
     {
         foreach (var user in userIds)
         {
-            state.State.BookingCounts[user] = state.State.BookingCounts.GetValueOrDefault(user) + 1;
+            _counts[user] = _counts.GetValueOrDefault(user) + 1;
         }
 
-        await state.WriteStateAsync();
+        ScheduleCountsFlush();
+    }
+
+    private void ScheduleCountsFlush()
+    {
+        if (!_countsDirty)
+        {
+            _countsDirty = true;
+            _countsTimer ??= this.RegisterGrainTimer(FlushCountsAsync, new GrainTimerCreationOptions(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan));
+            _countsTimer.Change(CountsFlushDelay, Timeout.InfiniteTimeSpan);
+        }
+    }
+
+    private async Task FlushCountsAsync(CancellationToken cancellationToken)
+    {
+        if (!_countsDirty || !state.State.Exists)
+        {
+            return;
+        }
+
+        _countsDirty = false;
+        state.State.BookingCounts = new(_counts);
+        var attempt = await state.TryWriteAsync(this, Invalidate);
+        if (!attempt.Stored)
+        {
+            logger.LogWarning("Writing round-robin counts of calendar {CalendarId} failed; trying again later", CalendarId);
+            ScheduleCountsFlush();
+        }
     }
 
     /// <summary>Rules and slot caches belong to one definition: a change starts them afresh.</summary>

@@ -10,20 +10,33 @@ using DomainFreeSlot = OrleansCalendar.Domain.Scheduling.FreeSlot;
 namespace OrleansCalendar.Grains.Calendars;
 
 /// <summary>
-/// Free slots of one calendar version, from our own state only. The weekly-hours slots of a date range depend
-/// only on the rules, so they are computed once per range; notice, window and busy time apply per query.
+/// Free slots of one calendar version, from our own state only. The weekly-hours slots of a date range depend only on
+/// the rules, so they are computed once per range. Whole answers are cached per query under the busy-time versions of
+/// the members that gave them and until the notice or window horizon moves past a slot: a query first asks each
+/// member for its version (a call that reads one number), and any booking, release or Outlook import since gives a new
+/// version, so a cached answer never offers time that was taken after it was computed.
 /// </summary>
 internal sealed class FreeSlotsCalculator(string subAccountId, string calendarId, CalendarDefinition definition, SlotRules rules)
 {
     private const int MaxCachedRanges = 256;
+    private const int MaxCachedAnswers = 256;
     private readonly Dictionary<(Instant Start, Instant End), IReadOnlyList<TimeInterval>> _weeklySlots = [];
+    private readonly Dictionary<FreeSlotsQuery, CachedAnswer> _answers = [];
 
     public async Task<FreeSlots> CalculateAsync(FreeSlotsQuery query, IGrainFactory grains, Instant now)
     {
-        var displayZone = DateTimeZoneProviders.Tzdb[query.TimeZone ?? definition.TimeZone];
         var members = Members(query.UserId);
+        var availability = members.Select(m => grains.GetGrain<IAvailabilityGrain>(GrainKeys.Scoped(subAccountId, m))).ToList();
+        if (_answers.TryGetValue(query, out var cached) && now < cached.ValidUntil
+            && (await Task.WhenAll(availability.Select(a => a.GetVersionAsync()))).AsSpan().SequenceEqual(cached.Versions))
+        {
+            return cached.Answer;
+        }
+
+        var displayZone = DateTimeZoneProviders.Tzdb[query.TimeZone ?? definition.TimeZone];
         var (rangeStart, rangeEnd) = SlotGenerator.DateRange(LocalDate.FromDateOnly(query.StartDate), LocalDate.FromDateOnly(query.EndDate), displayZone);
-        var candidates = SlotGenerator.WithinHorizon(rules, WeeklySlots(rangeStart, rangeEnd), now);
+        var weekly = WeeklySlots(rangeStart, rangeEnd);
+        var candidates = SlotGenerator.WithinHorizon(rules, weekly, now);
 
         // Each member's availability grain answers for all candidates at once, from memory.
         var widened = SlotGenerator.Widened(rules, candidates);
@@ -31,15 +44,26 @@ internal sealed class FreeSlotsCalculator(string subAccountId, string calendarId
             widened.Select(w => w.Start.ToUnixTimeMilliseconds()).ToArray(),
             widened.Select(w => w.End.ToUnixTimeMilliseconds()).ToArray(),
             IncludeExternal: definition.Type != CalendarType.Event);
-        var answers = await Task.WhenAll(members.Select(m =>
-            grains.GetGrain<IAvailabilityGrain>(GrainKeys.Scoped(subAccountId, m)).AreFreeAsync(probe)));
+        var answers = await Task.WhenAll(availability.Select(a => a.ProbeAsync(probe)));
 
         var mode = definition.Type == CalendarType.Collective ? SlotMode.AllMembers : SlotMode.AnyMember;
-        var slots = SlotGenerator.Combine(candidates, members.Select((m, i) => new MemberFreedom(m, answers[i])).ToList(), mode);
+        var slots = SlotGenerator.Combine(candidates, members.Select((m, i) => new MemberFreedom(m, answers[i].Free)).ToList(), mode);
         var days = SlotGenerator.GroupByDay(slots, displayZone)
             .Select(day => new FreeSlotDay(day.Date.ToDateOnly(), day.Slots.Select(s => ToDto(s, displayZone)).ToList()))
             .ToList();
-        return new FreeSlots(calendarId, displayZone.Id, days);
+        var result = new FreeSlots(calendarId, displayZone.Id, days);
+        Remember(query, new CachedAnswer(answers.Select(a => a.Version).ToArray(), SlotGenerator.HorizonChangesAt(rules, weekly, now), result));
+        return result;
+    }
+
+    private void Remember(FreeSlotsQuery query, CachedAnswer answer)
+    {
+        if (_answers.Count >= MaxCachedAnswers && !_answers.ContainsKey(query))
+        {
+            _answers.Clear();
+        }
+
+        _answers[query] = answer;
     }
 
     private IReadOnlyList<TimeInterval> WeeklySlots(Instant start, Instant end)
@@ -73,4 +97,7 @@ internal sealed class FreeSlotsCalculator(string subAccountId, string calendarId
     private OrleansCalendar.Abstractions.Calendars.FreeSlot ToDto(DomainFreeSlot slot, DateTimeZone zone) =>
         new(slot.Interval.Start.InZone(zone).ToDateTimeOffset(), slot.Interval.End.InZone(zone).ToDateTimeOffset(),
             definition.UserIds.Count == 0 ? [] : slot.UserIds);
+
+    /// <summary>An answer, the member versions it was computed under, and when the horizon moves past one of its slots.</summary>
+    private sealed record CachedAnswer(long[] Versions, Instant ValidUntil, FreeSlots Answer);
 }

@@ -27,6 +27,10 @@ public static class StateWrites
     public static async Task WriteOrReloadAsync<T>(this IStorage<T> state, IGrainBase grain, Action? reloaded = null) =>
         (await state.TryWriteAsync(grain, reloaded)).ThrowIfNotStored();
 
+    /// <summary>Clears the state and throws the clear's own exception unless storage holds the cleared state.</summary>
+    public static async Task ClearOrReloadAsync<T>(this IStorage<T> state, IGrainBase grain, Action? reloaded = null) =>
+        (await state.TryClearAsync(grain, reloaded)).ThrowIfNotStored();
+
     private static async Task<WriteAttempt> TryAsync<T>(IStorage<T> state, IGrainBase grain, Action? reloaded, bool clear)
     {
         var before = (state.Etag, state.RecordExists);

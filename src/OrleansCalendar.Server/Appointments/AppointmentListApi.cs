@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using OrleansCalendar.Abstractions;
 using OrleansCalendar.Abstractions.Appointments;
-using OrleansCalendar.Abstractions.Availability;
 using OrleansCalendar.Abstractions.SubAccounts;
 using OrleansCalendar.Server.Http;
 using OrleansCalendar.Server.SubAccounts;
@@ -18,32 +17,29 @@ public static class AppointmentListApi
             .MapGet("/", ListAsync)
             .WithName("ListAppointments")
             .WithSummary("Appointments overlapping a time range, optionally for one user or calendar")
+            .WithDescription("Any range of up to 366 days, at any age; cancelled appointments are listed too (status cancelled). " +
+                "Ordered by start, then id.")
             .ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status401Unauthorized, StatusCodes.Status404NotFound);
         return routes;
     }
 
     private static async Task<Ok<Page<AppointmentResponse>>> ListAsync(
-        string sid, string? start, string? end, string? userId, string? calendarId, int? limit, string? cursor, IGrainFactory grains)
+        string sid, string? start, string? end, string? userId, string? calendarId, int? limit, string? cursor, IGrainFactory grains, TimeProvider clock)
     {
         var (from, to) = QueryValues.TimeRange(start, end, MaxRangeDays);
-
         var page = PageRequest.Parse(limit, cursor);
         var owners = await OwnersAsync(grains, sid, userId, calendarId);
+        var index = new AppointmentIndex(grains, sid, clock.GetUtcNow());
+        var rows = new List<(string Key, AppointmentDetails Details)>();
+        await foreach (var row in index.ListAsync(owners, from, to, calendarId, page.After))
+        {
+            rows.Add(row);
+            if (rows.Count > page.Limit)
+            {
+                break;
+            }
+        }
 
-        // Every appointment holds a reservation on each of its owners: they are the index.
-        var reservations = await Task.WhenAll(owners.Select(o =>
-            grains.GetGrain<IAvailabilityGrain>(GrainKeys.Scoped(sid, o)).GetReservationsAsync(from, to)));
-        var candidates = reservations.SelectMany(r => r)
-            .Where(r => calendarId is null || r.CalendarId == calendarId)
-            .DistinctBy(r => r.AppointmentId)
-            .OrderBy(r => r.Start).ThenBy(r => r.AppointmentId, StringComparer.Ordinal)
-            .Select(r => (Key: $"{r.Start.ToUnixTimeMilliseconds():D15}|{r.AppointmentId}", r.AppointmentId))
-            .Where(c => page.After is null || string.CompareOrdinal(c.Key, page.After) > 0)
-            .Take(page.Limit + 1)
-            .ToList();
-
-        var details = await Task.WhenAll(candidates.Select(c => grains.GetGrain<IAppointmentGrain>(GrainKeys.Scoped(sid, c.AppointmentId)).GetAsync()));
-        var rows = candidates.Zip(details).Where(x => x.Second is not null).Select(x => (x.First.Key, Details: x.Second!)).ToList();
         return TypedResults.Ok(page.ToPage(rows, r => r.Key, r => AppointmentResponse.From(r.Details)));
     }
 

@@ -50,6 +50,7 @@ public static class SiloHostingExtensions
                         o.Invariant = SqliteInvariant;
                         o.ConnectionString = connectionString;
                     });
+                    silo.Services.DecorateGrainStorage(StorageNames.Default, storage => new SqliteWriteGate(storage));
                     silo.UseInMemoryReminderService();
                     break;
 

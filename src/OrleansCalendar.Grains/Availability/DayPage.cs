@@ -1,0 +1,9 @@
+namespace OrleansCalendar.Grains.Availability;
+
+/// <summary>The holds of one owner whose blocked interval starts on one UTC day: one storage record per day.</summary>
+[GenerateSerializer]
+public sealed class DayPage
+{
+    [Id(0)]
+    public List<HoldRecord> Holds { get; set; } = [];
+}
