@@ -87,6 +87,7 @@ public static class SiloHostingExtensions
             }
         });
 
+        builder.Services.AddReadableGrainState();
         return builder;
     }
 

@@ -34,4 +34,29 @@ public sealed class BookingPersistenceTests
         var freed = await client.PostJsonAsync($"{baseUrl}/appointments", new { start = BookingScenario.Iso(ten.AddHours(1)), contact = new { name = "Early" } });
         Assert.Equal(HttpStatusCode.Created, freed.Status);
     }
+
+    [Fact]
+    public async Task Appointments_booked_for_a_named_member_or_by_round_robin_are_readable_after_a_restart()
+    {
+        var dataDir = TempDirectory.Create("oc-booking-members");
+        string key, personalUrl, teamUrl;
+        await using (var first = new CalendarAppFactory(dataDir))
+        {
+            var s = await BookingScenario.CreateAsync(first, users: 2);
+            key = s.Client.DefaultRequestHeaders.Authorization!.Parameter!;
+            var personal = await s.CreateCalendarAsync();
+            var team = await s.CreateCalendarAsync("roundRobin");
+            personalUrl = $"{s.Base}/calendars/{personal}/appointments/{await s.BookOkAsync(personal, BookingScenario.NewYork(21, 10), s.UserIds[0])}";
+            teamUrl = $"{s.Base}/calendars/{team}/appointments/{await s.BookOkAsync(team, BookingScenario.NewYork(21, 11))}";
+        }
+
+        await using var second = new CalendarAppFactory(dataDir);
+        var client = second.CreateClientWithKey(key);
+        foreach (var url in new[] { personalUrl, teamUrl })
+        {
+            var (status, body) = await client.GetJsonAsync(url);
+            Assert.True(status == HttpStatusCode.OK, $"{url}: {(int)status} {body?.ToJsonString()}");
+            Assert.Single(body!["userIds"]!.AsArray());
+        }
+    }
 }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using OrleansCalendar.Server.Tests.Infrastructure.Faults;
 
@@ -16,9 +17,11 @@ public sealed class CalendarAppFactory : WebApplicationFactory<Program>
     public const string AdminKey = "test-admin-key-0123456789";
 
     private readonly Dictionary<string, string?> _settings;
+    private readonly TimeProvider? _clock;
 
-    public CalendarAppFactory(string? dataDir = null, IDictionary<string, string?>? settings = null, int? kestrelPort = null, bool injectStorageFaults = false)
+    public CalendarAppFactory(string? dataDir = null, IDictionary<string, string?>? settings = null, int? kestrelPort = null, bool injectStorageFaults = false, TimeProvider? clock = null)
     {
+        _clock = clock;
         Faults = injectStorageFaults ? new StorageFaults() : null;
         DataDir = dataDir ?? TempDirectory.Create("oc-data");
         _settings = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
@@ -94,6 +97,11 @@ public sealed class CalendarAppFactory : WebApplicationFactory<Program>
         if (Faults is { } faults)
         {
             builder.ConfigureTestServices(services => StorageFaultsSetup.Install(services, faults));
+        }
+
+        if (_clock is { } clock)
+        {
+            builder.ConfigureTestServices(services => services.AddSingleton(clock));
         }
     }
 }
