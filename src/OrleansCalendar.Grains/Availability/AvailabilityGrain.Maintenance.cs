@@ -222,10 +222,9 @@ public sealed partial class AvailabilityGrain
 
                 _dirty.Remove(day);
                 _rows.Forget(day);
-                root.State.Days.Remove(day);
             }
 
-            await WriteRootAsync();
+            await UpdateRootAsync(r => r.Days.ExceptWith(plan.Days));
             Changed();
         }
         catch (Exception e) when (e is not OutOfMemoryException)

@@ -77,9 +77,9 @@ public sealed partial class AvailabilityGrain(
         Changed();
         try
         {
-            if (root.State.Days.Add(day))
+            if (!root.State.Days.Contains(day))
             {
-                await WriteRootAsync();
+                await UpdateRootAsync(r => r.Days.Add(day));
             }
 
             await WriteDayAsync(day);
@@ -175,16 +175,15 @@ public sealed partial class AvailabilityGrain(
 
             await row.ClearOrReloadAsync(this);
             _external.Remove(sourceId);
-            root.State.Sources.Remove(sourceId);
-            await WriteRootAsync();
+            await UpdateRootAsync(r => r.Sources.Remove(sourceId));
         }
         else
         {
             row.State = new ExternalSource { SourceId = sourceId, Intervals = records };
             await row.WriteOrReloadAsync(this);
-            if (root.State.Sources.Add(sourceId))
+            if (!root.State.Sources.Contains(sourceId))
             {
-                await WriteRootAsync();
+                await UpdateRootAsync(r => r.Sources.Add(sourceId));
             }
 
             _external[sourceId] = records;
@@ -286,18 +285,20 @@ public sealed partial class AvailabilityGrain(
     }
 
     /// <summary>
-    /// Writes the directory. Before the first one, the record of the previous release is sealed, so that its silos
-    /// never book this owner from an empty view during a rolling upgrade.
+    /// Changes and writes the directory; when the write fails, the directory in memory is what storage holds. Before
+    /// the first write, the record of the previous release is sealed, so that its silos never book this owner from
+    /// an empty view during a rolling upgrade.
     /// </summary>
-    private async Task WriteRootAsync()
+    private async Task UpdateRootAsync(Action<AvailabilityRoot> change)
     {
         if (root.State.LegacyVersion is null)
         {
             legacy.State = LegacyAvailability.Sealed(legacy.State.External);
             await legacy.WriteOrReloadAsync(this);
-            root.State.LegacyVersion = legacy.Etag;
         }
 
+        root.State.LegacyVersion ??= legacy.Etag;
+        change(root.State);
         await root.WriteOrReloadAsync(this);
     }
 

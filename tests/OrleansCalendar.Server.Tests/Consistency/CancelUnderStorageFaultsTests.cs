@@ -20,7 +20,7 @@ public sealed class CancelUnderStorageFaultsTests
             var aid = await s.BookOkAsync(cid, ten);
             url = $"{s.Base}/calendars/{cid}/appointments/{aid}";
 
-            first.Faults!.FailNth(1, FaultKind.BeforeWrite, name => name == "appointment");
+            first.Faults!.FailNth(1, FaultKind.BeforeWrite, w => w.StateName == "appointment");
             var failed = await s.Client.SendJsonAsync(HttpMethod.Delete, url);
             failed.AssertProblem(HttpStatusCode.ServiceUnavailable, "temporarily-unavailable");
 

@@ -12,25 +12,25 @@ internal sealed class FaultInjectingGrainStorage(IGrainStorage inner, StorageFau
     }
 
     public Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
-        ChangeAsync(stateName, () => inner.WriteStateAsync(stateName, grainId, grainState));
+        ChangeAsync(new WriteTarget(stateName, grainId.ToString()), () => inner.WriteStateAsync(stateName, grainId, grainState));
 
     public Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
-        ChangeAsync(stateName, () => inner.ClearStateAsync(stateName, grainId, grainState));
+        ChangeAsync(new WriteTarget(stateName, grainId.ToString()), () => inner.ClearStateAsync(stateName, grainId, grainState));
 
     public void Participate(ISiloLifecycle lifecycle) => (inner as ILifecycleParticipant<ISiloLifecycle>)?.Participate(lifecycle);
 
-    private async Task ChangeAsync(string stateName, Func<Task> change)
+    private async Task ChangeAsync(WriteTarget target, Func<Task> change)
     {
-        var fault = faults.OnWrite(stateName);
+        var fault = faults.OnWrite(target);
         if (fault == FaultKind.BeforeWrite)
         {
-            throw new InjectedStorageException($"Injected fault: the write of '{stateName}' did not reach storage.");
+            throw new InjectedStorageException($"Injected fault: the write of {target} did not reach storage.");
         }
 
         await change();
         if (fault == FaultKind.AfterWrite)
         {
-            throw new InjectedStorageException($"Injected fault: the write of '{stateName}' reached storage, but its answer was lost.");
+            throw new InjectedStorageException($"Injected fault: the write of {target} reached storage, but its answer was lost.");
         }
     }
 }

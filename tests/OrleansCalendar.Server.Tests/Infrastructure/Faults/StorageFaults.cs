@@ -2,21 +2,22 @@ namespace OrleansCalendar.Server.Tests.Infrastructure.Faults;
 
 /// <summary>
 /// Decides which writes of the real grain storage fail, for a server hosted with
-/// <see cref="CalendarAppFactory"/>(injectStorageFaults: true). Writes are counted per state name (the name a grain
-/// gives its persistent state: "appointment", "availability", …), so a test can first learn how many writes an
-/// operation makes and then fail each of them in turn.
+/// <see cref="CalendarAppFactory"/>(injectStorageFaults: true). Writes are counted among those a filter picks (by the
+/// state name a grain gives its storage record, "appointment", "availability-day-…", and the grain id, which starts
+/// with the grain type and holds the sub-account), so a test can first learn how many writes an operation makes and
+/// then fail each of them in turn, untouched by other work in the same server.
 /// </summary>
 public sealed class StorageFaults
 {
     private readonly Lock _gate = new();
-    private readonly List<string> _writes = [];
-    private Func<string, bool> _match = _ => true;
+    private readonly List<WriteTarget> _writes = [];
+    private Func<WriteTarget, bool> _match = _ => true;
     private int _failAt;
     private FaultKind _kind;
     private bool _down;
 
-    /// <summary>State names of the writes (and clears) since the last <see cref="Reset"/>, in order.</summary>
-    public IReadOnlyList<string> Writes
+    /// <summary>The writes (and clears) the filter picked since it was set, in order.</summary>
+    public IReadOnlyList<WriteTarget> Writes
     {
         get
         {
@@ -43,13 +44,16 @@ public sealed class StorageFaults
         }
     }
 
-    /// <summary>Fails the <paramref name="n"/>-th write (1-based) from now among those whose state name matches.</summary>
-    public void FailNth(int n, FaultKind kind, Func<string, bool>? stateName = null)
+    /// <summary>Counts writes the filter picks from now on, without failing any.</summary>
+    public void Count(Func<WriteTarget, bool>? filter = null) => FailNth(0, FaultKind.BeforeWrite, filter);
+
+    /// <summary>Fails the <paramref name="n"/>-th write (1-based) from now among those the filter picks.</summary>
+    public void FailNth(int n, FaultKind kind, Func<WriteTarget, bool>? filter = null)
     {
         lock (_gate)
         {
             _writes.Clear();
-            _match = stateName ?? (_ => true);
+            _match = filter ?? (_ => true);
             _failAt = n;
             _kind = kind;
             Injected = 0;
@@ -87,7 +91,7 @@ public sealed class StorageFaults
     }
 
     /// <summary>Counts a write and says whether (and how) it fails.</summary>
-    internal FaultKind? OnWrite(string stateName)
+    internal FaultKind? OnWrite(WriteTarget target)
     {
         lock (_gate)
         {
@@ -97,12 +101,12 @@ public sealed class StorageFaults
                 return FaultKind.BeforeWrite;
             }
 
-            if (!_match(stateName))
+            if (!_match(target))
             {
                 return null;
             }
 
-            _writes.Add(stateName);
+            _writes.Add(target);
             if (_writes.Count != _failAt)
             {
                 return null;
