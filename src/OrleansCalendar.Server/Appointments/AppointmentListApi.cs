@@ -40,7 +40,8 @@ public static class AppointmentListApi
             }
         }
 
-        return TypedResults.Ok(page.ToPage(rows, r => r.Key, r => AppointmentResponse.From(r.Details)));
+        var responses = await AppointmentResponses.ForAsync(grains, sid, rows.Select(r => r.Details).ToList());
+        return TypedResults.Ok(page.ToPage(rows.Zip(responses).ToList(), r => r.First.Key, r => r.Second));
     }
 
     private static async Task<IReadOnlyList<string>> OwnersAsync(IGrainFactory grains, string sid, string? userId, string? calendarId)

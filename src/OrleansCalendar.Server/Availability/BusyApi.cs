@@ -25,9 +25,11 @@ public static class BusyApi
     {
         var (from, to) = QueryValues.TimeRange(start, end, MaxRangeDays);
 
-        await UserRoutes.EnsureUserAsync(grains, sid, uid);
+        var user = await UserRoutes.FindUserAsync(grains, sid, uid);
 
         var intervals = await grains.GetGrain<IAvailabilityGrain>(GrainKeys.Scoped(sid, uid)).GetBusyViewAsync(from, to);
-        return TypedResults.Ok(new BusyViewResponse(intervals));
+        return TypedResults.Ok(new BusyViewResponse(intervals
+            .Select(i => i with { Start = ResponseTimes.InZone(i.Start, user.TimeZone), End = ResponseTimes.InZone(i.End, user.TimeZone) })
+            .ToList()));
     }
 }

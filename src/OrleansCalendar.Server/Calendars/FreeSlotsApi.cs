@@ -46,6 +46,15 @@ public static class FreeSlotsApi
     private static async Task<Ok<FreeSlots>> GetAsync(string sid, string cid, string? start, string? end, string? timeZone, string? userId, IGrainFactory grains)
     {
         var query = ParseQuery(start, end, timeZone, userId);
-        return TypedResults.Ok(await CalendarsApi.Calendar(grains, sid, cid).GetFreeSlotsAsync(query));
+        return TypedResults.Ok(InItsZone(await CalendarsApi.Calendar(grains, sid, cid).GetFreeSlotsAsync(query)));
     }
+
+    /// <summary>Every slot time in the zone the days are grouped by (<see cref="ResponseTimes"/>).</summary>
+    public static FreeSlots InItsZone(FreeSlots slots) => slots with
+    {
+        Days = slots.Days.Select(d => d with
+        {
+            Slots = d.Slots.Select(s => s with { Start = ResponseTimes.InZone(s.Start, slots.TimeZone), End = ResponseTimes.InZone(s.End, slots.TimeZone) }).ToList(),
+        }).ToList(),
+    };
 }

@@ -82,7 +82,7 @@ public static class PublicBookingApi
     {
         var query = FreeSlotsApi.ParseQuery(start, end, timeZone, userId: null);
         var (sid, _) = await FindAsync(grains, cid);
-        var slots = await grains.GetGrain<ICalendarGrain>(GrainKeys.Scoped(sid, cid)).GetFreeSlotsAsync(query);
+        var slots = FreeSlotsApi.InItsZone(await grains.GetGrain<ICalendarGrain>(GrainKeys.Scoped(sid, cid)).GetFreeSlotsAsync(query));
 
         // Who is free is the business's own information.
         return TypedResults.Ok(slots with
@@ -94,8 +94,8 @@ public static class PublicBookingApi
     private static async Task<Created<PublicAppointmentResponse>> BookAsync(
         string cid, PublicAppointmentRequest request, [FromHeader(Name = IdempotentBooking.Header)] string? idempotencyKey, IGrainFactory grains, HttpContext context)
     {
-        var booking = BookingRequests.Validate(new CreateAppointmentRequest(request.Start, null, null, null, request.Contact, request.Notes), requireEmail: true);
-        var (sid, _) = await FindAsync(grains, cid);
+        var booking = BookingRequests.Validate(new CreateAppointmentRequest(request.Start, request.Contact, Notes: request.Notes), requireEmail: true);
+        var (sid, calendar) = await FindAsync(grains, cid);
         var (created, replayed) = await IdempotentBooking.BookAsync(grains, sid, cid, booking, idempotencyKey);
         if (replayed)
         {
@@ -104,7 +104,8 @@ public static class PublicBookingApi
 
         return TypedResults.Created(
             $"/v1/public/calendars/{cid}/appointments/{created.Id}",
-            new PublicAppointmentResponse(created.Id, cid, created.Start, created.End, "confirmed"));
+            new PublicAppointmentResponse(created.Id, cid,
+                ResponseTimes.InZone(created.Start, calendar.Definition.TimeZone), ResponseTimes.InZone(created.End, calendar.Definition.TimeZone), "confirmed"));
     }
 
     private static async Task<(string SubAccountId, CalendarDetails Calendar)> FindAsync(IGrainFactory grains, string cid)

@@ -57,9 +57,6 @@ public static class UsersApi
 
     private static async Task<Ok<UserResponse>> GetAsync(string sid, string uid, IGrainFactory grains)
     {
-        var user = Ids.IsWellFormed(uid, Ids.UserPrefix) ? await grains.GetGrain<ISubAccountGrain>(sid).GetUserAsync(uid) : null;
-        return user is null
-            ? throw CalendarException.NotFound(ErrorCodes.UserNotFound, "The user does not exist.")
-            : TypedResults.Ok(UserResponse.From(user));
+        return TypedResults.Ok(UserResponse.From(await UserRoutes.FindUserAsync(grains, sid, uid)));
     }
 }
