@@ -1,3 +1,5 @@
+using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.HttpResults;
 using OrleansCalendar.Abstractions;
 using OrleansCalendar.Abstractions.Appointments;
@@ -24,7 +26,8 @@ public static class AppointmentListApi
     }
 
     private static async Task<Ok<Page<AppointmentResponse>>> ListAsync(
-        string sid, string? start, string? end, string? userId, string? calendarId, int? limit, string? cursor, IGrainFactory grains, TimeProvider clock)
+        string sid, [Required, Description("ISO 8601 with an offset.")] string? start, [Required, Description("ISO 8601 with an offset; after start.")] string? end, string? userId, string? calendarId, int? limit, string? cursor,
+        IGrainFactory grains, TimeProvider clock)
     {
         var (from, to) = QueryValues.TimeRange(start, end, MaxRangeDays);
         var page = PageRequest.Parse(limit, cursor);

@@ -41,7 +41,14 @@ public static class ProblemSchema
             ["type"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "A URI reference for the problem type." },
             ["title"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "A short summary of the problem." },
             ["status"] = new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int32", Description = "The HTTP status code." },
-            ["detail"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "What went wrong in this case." },
+            ["detail"] = new OpenApiSchema
+            {
+                Type = JsonSchemaType.String,
+                Description = "What went wrong in this case.",
+
+                // Generated clients (Kiota) make it their exception's message.
+                Extensions = new Dictionary<string, IOpenApiExtension>(StringComparer.Ordinal) { ["x-ms-primary-error-message"] = new JsonNodeExtension(true) },
+            },
             ["instance"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "The request the problem is about." },
             ["code"] = new OpenApiSchemaReference(CodeComponentName, document),
             ["traceId"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "Identifies this request in the server's logs and traces." },

@@ -1,3 +1,5 @@
+using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -78,7 +80,7 @@ public static class PublicBookingApi
         return TypedResults.Ok(new PublicCalendarResponse(calendar.Id, d.Name, d.SlotDurationMinutes, d.TimeZone));
     }
 
-    private static async Task<Ok<FreeSlots>> GetFreeSlotsAsync(string cid, string? start, string? end, string? timeZone, IGrainFactory grains)
+    private static async Task<Ok<FreeSlots>> GetFreeSlotsAsync(string cid, [Required, Description("First day, yyyy-MM-dd, in timeZone.")] string? start, [Required, Description("Last day (inclusive), yyyy-MM-dd.")] string? end, string? timeZone, IGrainFactory grains)
     {
         var query = FreeSlotsApi.ParseQuery(start, end, timeZone, userId: null);
         var (sid, _) = await FindAsync(grains, cid);

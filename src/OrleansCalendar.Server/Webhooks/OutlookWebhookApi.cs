@@ -37,6 +37,7 @@ public static class OutlookWebhookApi
     private static RouteHandlerBuilder Describe(RouteHandlerBuilder endpoint) => endpoint
         .AllowAnonymous()
         .WithTags("Webhooks")
+        .Accepts<OutlookNotificationsBody>(isOptional: true, "application/json")
         .Produces<string>(StatusCodes.Status200OK, "text/plain")
         .Produces(StatusCodes.Status202Accepted)
         .ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status413PayloadTooLarge);
