@@ -34,7 +34,7 @@ namespace OrleansCalendar.Client.V1.Subaccounts.Item.Appointments
         {
         }
         /// <summary>
-        /// Appointments overlapping a time range, optionally for one user or calendar
+        /// Any range of up to 366 days, at any age; cancelled appointments are listed too (status cancelled). Ordered by start, then id.
         /// </summary>
         /// <returns>A <see cref="global::OrleansCalendar.Client.Models.PageOfAppointmentResponse"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
@@ -63,7 +63,7 @@ namespace OrleansCalendar.Client.V1.Subaccounts.Item.Appointments
             return await RequestAdapter.SendAsync<global::OrleansCalendar.Client.Models.PageOfAppointmentResponse>(requestInfo, global::OrleansCalendar.Client.Models.PageOfAppointmentResponse.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Appointments overlapping a time range, optionally for one user or calendar
+        /// Any range of up to 366 days, at any age; cancelled appointments are listed too (status cancelled). Ordered by start, then id.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
@@ -91,7 +91,7 @@ namespace OrleansCalendar.Client.V1.Subaccounts.Item.Appointments
             return new global::OrleansCalendar.Client.V1.Subaccounts.Item.Appointments.AppointmentsRequestBuilder(rawUrl, RequestAdapter);
         }
         /// <summary>
-        /// Appointments overlapping a time range, optionally for one user or calendar
+        /// Any range of up to 366 days, at any age; cancelled appointments are listed too (status cancelled). Ordered by start, then id.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
         public partial class AppointmentsRequestBuilderGetQueryParameters 
