@@ -1,6 +1,5 @@
 using OrleansCalendar.Abstractions;
 using Microsoft.AspNetCore.Http.HttpResults;
-using OrleansCalendar.Abstractions.Errors;
 using OrleansCalendar.Abstractions.SubAccounts;
 using OrleansCalendar.Abstractions.Users;
 using OrleansCalendar.Server.Auth;
