@@ -48,15 +48,14 @@ namespace OrleansCalendar.Client.V1.Webhooks.Outlook
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
         /// <exception cref="global::OrleansCalendar.Client.Models.ProblemDetails">When receiving a 400 status code</exception>
         /// <exception cref="global::OrleansCalendar.Client.Models.ProblemDetails">When receiving a 413 status code</exception>
-        /// <exception cref="global::OrleansCalendar.Client.Models.ProblemDetails">When receiving a 415 status code</exception>
         /// <exception cref="global::OrleansCalendar.Client.Models.ProblemDetails">When receiving a 503 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-        public async Task<string?> PostAsync(global::OrleansCalendar.Client.Models.OutlookNotificationsBody body, Action<RequestConfiguration<global::OrleansCalendar.Client.V1.Webhooks.Outlook.OutlookRequestBuilder.OutlookRequestBuilderPostQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
+        public async Task<string?> PostAsync(global::OrleansCalendar.Client.V1.Webhooks.Outlook.OutlookPostRequestBody body, Action<RequestConfiguration<global::OrleansCalendar.Client.V1.Webhooks.Outlook.OutlookRequestBuilder.OutlookRequestBuilderPostQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
         {
 #nullable restore
 #else
-        public async Task<string> PostAsync(global::OrleansCalendar.Client.Models.OutlookNotificationsBody body, Action<RequestConfiguration<global::OrleansCalendar.Client.V1.Webhooks.Outlook.OutlookRequestBuilder.OutlookRequestBuilderPostQueryParameters>> requestConfiguration = default, CancellationToken cancellationToken = default)
+        public async Task<string> PostAsync(global::OrleansCalendar.Client.V1.Webhooks.Outlook.OutlookPostRequestBody body, Action<RequestConfiguration<global::OrleansCalendar.Client.V1.Webhooks.Outlook.OutlookRequestBuilder.OutlookRequestBuilderPostQueryParameters>> requestConfiguration = default, CancellationToken cancellationToken = default)
         {
 #endif
             if(ReferenceEquals(body, null)) throw new ArgumentNullException(nameof(body));
@@ -65,7 +64,6 @@ namespace OrleansCalendar.Client.V1.Webhooks.Outlook
             {
                 { "400", global::OrleansCalendar.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "413", global::OrleansCalendar.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
-                { "415", global::OrleansCalendar.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "503", global::OrleansCalendar.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
             };
             return await RequestAdapter.SendPrimitiveAsync<string>(requestInfo, errorMapping, cancellationToken).ConfigureAwait(false);
@@ -78,11 +76,11 @@ namespace OrleansCalendar.Client.V1.Webhooks.Outlook
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-        public RequestInformation ToPostRequestInformation(global::OrleansCalendar.Client.Models.OutlookNotificationsBody body, Action<RequestConfiguration<global::OrleansCalendar.Client.V1.Webhooks.Outlook.OutlookRequestBuilder.OutlookRequestBuilderPostQueryParameters>>? requestConfiguration = default)
+        public RequestInformation ToPostRequestInformation(global::OrleansCalendar.Client.V1.Webhooks.Outlook.OutlookPostRequestBody body, Action<RequestConfiguration<global::OrleansCalendar.Client.V1.Webhooks.Outlook.OutlookRequestBuilder.OutlookRequestBuilderPostQueryParameters>>? requestConfiguration = default)
         {
 #nullable restore
 #else
-        public RequestInformation ToPostRequestInformation(global::OrleansCalendar.Client.Models.OutlookNotificationsBody body, Action<RequestConfiguration<global::OrleansCalendar.Client.V1.Webhooks.Outlook.OutlookRequestBuilder.OutlookRequestBuilderPostQueryParameters>> requestConfiguration = default)
+        public RequestInformation ToPostRequestInformation(global::OrleansCalendar.Client.V1.Webhooks.Outlook.OutlookPostRequestBody body, Action<RequestConfiguration<global::OrleansCalendar.Client.V1.Webhooks.Outlook.OutlookRequestBuilder.OutlookRequestBuilderPostQueryParameters>> requestConfiguration = default)
         {
 #endif
             if(ReferenceEquals(body, null)) throw new ArgumentNullException(nameof(body));

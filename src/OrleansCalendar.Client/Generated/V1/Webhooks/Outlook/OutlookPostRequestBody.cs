@@ -5,31 +5,31 @@ using Microsoft.Kiota.Abstractions.Serialization;
 using System.Collections.Generic;
 using System.IO;
 using System;
-namespace OrleansCalendar.Client.Models
+namespace OrleansCalendar.Client.V1.Webhooks.Outlook
 {
     /// <summary>
     /// What Microsoft Graph posts: `{&quot;value&quot;: [...]}`, one item per change (or lifecycle event), each with its`subscriptionId` and `clientState`. Documents the body only: WebhookBodyReader reads it, capped.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
-    public partial class OutlookNotificationsBody : IParsable
+    public partial class OutlookPostRequestBody : IParsable
     {
         /// <summary>The value property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-        public List<global::OrleansCalendar.Client.Models.JsonObject>? Value { get; set; }
+        public List<global::OrleansCalendar.Client.V1.Webhooks.Outlook.OutlookPostRequestBody_value>? Value { get; set; }
 #nullable restore
 #else
-        public List<global::OrleansCalendar.Client.Models.JsonObject> Value { get; set; }
+        public List<global::OrleansCalendar.Client.V1.Webhooks.Outlook.OutlookPostRequestBody_value> Value { get; set; }
 #endif
         /// <summary>
         /// Creates a new instance of the appropriate class based on discriminator value
         /// </summary>
-        /// <returns>A <see cref="global::OrleansCalendar.Client.Models.OutlookNotificationsBody"/></returns>
+        /// <returns>A <see cref="global::OrleansCalendar.Client.V1.Webhooks.Outlook.OutlookPostRequestBody"/></returns>
         /// <param name="parseNode">The parse node to use to read the discriminator value and create the object</param>
-        public static global::OrleansCalendar.Client.Models.OutlookNotificationsBody CreateFromDiscriminatorValue(IParseNode parseNode)
+        public static global::OrleansCalendar.Client.V1.Webhooks.Outlook.OutlookPostRequestBody CreateFromDiscriminatorValue(IParseNode parseNode)
         {
             if(ReferenceEquals(parseNode, null)) throw new ArgumentNullException(nameof(parseNode));
-            return new global::OrleansCalendar.Client.Models.OutlookNotificationsBody();
+            return new global::OrleansCalendar.Client.V1.Webhooks.Outlook.OutlookPostRequestBody();
         }
         /// <summary>
         /// The deserialization information for the current model
@@ -39,7 +39,7 @@ namespace OrleansCalendar.Client.Models
         {
             return new Dictionary<string, Action<IParseNode>>
             {
-                { "value", n => { Value = n.GetCollectionOfObjectValues<global::OrleansCalendar.Client.Models.JsonObject>(global::OrleansCalendar.Client.Models.JsonObject.CreateFromDiscriminatorValue)?.AsList(); } },
+                { "value", n => { Value = n.GetCollectionOfObjectValues<global::OrleansCalendar.Client.V1.Webhooks.Outlook.OutlookPostRequestBody_value>(global::OrleansCalendar.Client.V1.Webhooks.Outlook.OutlookPostRequestBody_value.CreateFromDiscriminatorValue)?.AsList(); } },
             };
         }
         /// <summary>
@@ -49,7 +49,7 @@ namespace OrleansCalendar.Client.Models
         public virtual void Serialize(ISerializationWriter writer)
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
-            writer.WriteCollectionOfObjectValues<global::OrleansCalendar.Client.Models.JsonObject>("value", Value);
+            writer.WriteCollectionOfObjectValues<global::OrleansCalendar.Client.V1.Webhooks.Outlook.OutlookPostRequestBody_value>("value", Value);
         }
     }
 }

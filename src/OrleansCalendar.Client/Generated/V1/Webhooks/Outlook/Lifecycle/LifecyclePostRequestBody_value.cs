@@ -5,31 +5,31 @@ using Microsoft.Kiota.Abstractions.Serialization;
 using System.Collections.Generic;
 using System.IO;
 using System;
-namespace OrleansCalendar.Client.Models
+namespace OrleansCalendar.Client.V1.Webhooks.Outlook.Lifecycle
 {
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     #pragma warning disable CS1591
-    public partial class JsonObject : IAdditionalDataHolder, IParsable
+    public partial class LifecyclePostRequestBody_value : IAdditionalDataHolder, IParsable
     #pragma warning restore CS1591
     {
         /// <summary>Stores additional data not described in the OpenAPI description found when deserializing. Can be used for serialization as well.</summary>
         public IDictionary<string, object> AdditionalData { get; set; }
         /// <summary>
-        /// Instantiates a new <see cref="global::OrleansCalendar.Client.Models.JsonObject"/> and sets the default values.
+        /// Instantiates a new <see cref="global::OrleansCalendar.Client.V1.Webhooks.Outlook.Lifecycle.LifecyclePostRequestBody_value"/> and sets the default values.
         /// </summary>
-        public JsonObject()
+        public LifecyclePostRequestBody_value()
         {
             AdditionalData = new Dictionary<string, object>();
         }
         /// <summary>
         /// Creates a new instance of the appropriate class based on discriminator value
         /// </summary>
-        /// <returns>A <see cref="global::OrleansCalendar.Client.Models.JsonObject"/></returns>
+        /// <returns>A <see cref="global::OrleansCalendar.Client.V1.Webhooks.Outlook.Lifecycle.LifecyclePostRequestBody_value"/></returns>
         /// <param name="parseNode">The parse node to use to read the discriminator value and create the object</param>
-        public static global::OrleansCalendar.Client.Models.JsonObject CreateFromDiscriminatorValue(IParseNode parseNode)
+        public static global::OrleansCalendar.Client.V1.Webhooks.Outlook.Lifecycle.LifecyclePostRequestBody_value CreateFromDiscriminatorValue(IParseNode parseNode)
         {
             if(ReferenceEquals(parseNode, null)) throw new ArgumentNullException(nameof(parseNode));
-            return new global::OrleansCalendar.Client.Models.JsonObject();
+            return new global::OrleansCalendar.Client.V1.Webhooks.Outlook.Lifecycle.LifecyclePostRequestBody_value();
         }
         /// <summary>
         /// The deserialization information for the current model
