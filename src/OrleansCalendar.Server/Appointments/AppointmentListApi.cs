@@ -1,3 +1,5 @@
+using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.HttpResults;
 using OrleansCalendar.Abstractions;
 using OrleansCalendar.Abstractions.Appointments;
@@ -24,7 +26,8 @@ public static class AppointmentListApi
     }
 
     private static async Task<Ok<Page<AppointmentResponse>>> ListAsync(
-        string sid, string? start, string? end, string? userId, string? calendarId, int? limit, string? cursor, IGrainFactory grains, TimeProvider clock)
+        string sid, [Required, Description("ISO 8601 with an offset.")] string? start, [Required, Description("ISO 8601 with an offset; after start.")] string? end, string? userId, string? calendarId, int? limit, string? cursor,
+        IGrainFactory grains, TimeProvider clock)
     {
         var (from, to) = QueryValues.TimeRange(start, end, MaxRangeDays);
         var page = PageRequest.Parse(limit, cursor);
@@ -40,7 +43,8 @@ public static class AppointmentListApi
             }
         }
 
-        return TypedResults.Ok(page.ToPage(rows, r => r.Key, r => AppointmentResponse.From(r.Details)));
+        var responses = await AppointmentResponses.ForAsync(grains, sid, rows.Select(r => r.Details).ToList());
+        return TypedResults.Ok(page.ToPage(rows.Zip(responses).ToList(), r => r.First.Key, r => r.Second));
     }
 
     private static async Task<IReadOnlyList<string>> OwnersAsync(IGrainFactory grains, string sid, string? userId, string? calendarId)

@@ -52,20 +52,18 @@ public static class AppointmentsApi
             context.Response.Headers[IdempotentBooking.ReplayedHeader] = "true";
         }
 
-        return Created(sid, cid, appointment);
+        return TypedResults.Created($"/v1/subaccounts/{sid}/calendars/{cid}/appointments/{appointment.Id}",
+            await AppointmentResponses.ForAsync(grains, sid, appointment));
     }
 
-    private static Created<AppointmentResponse> Created(string sid, string cid, AppointmentDetails appointment) =>
-        TypedResults.Created($"/v1/subaccounts/{sid}/calendars/{cid}/appointments/{appointment.Id}", AppointmentResponse.From(appointment));
-
     private static async Task<Ok<AppointmentResponse>> GetAsync(string sid, string cid, string aid, IGrainFactory grains) =>
-        TypedResults.Ok(AppointmentResponse.From(await FindAsync(grains, sid, cid, aid)));
+        TypedResults.Ok(await AppointmentResponses.ForAsync(grains, sid, await FindAsync(grains, sid, cid, aid)));
 
     private static async Task<Ok<AppointmentResponse>> UpdateAsync(string sid, string cid, string aid, UpdateAppointmentRequest request, IGrainFactory grains)
     {
         var changes = BookingRequests.Validate(request);
         await FindAsync(grains, sid, cid, aid);
-        return TypedResults.Ok(AppointmentResponse.From(await Appointment(grains, sid, aid).ChangeAsync(changes)));
+        return TypedResults.Ok(await AppointmentResponses.ForAsync(grains, sid, await Appointment(grains, sid, aid).ChangeAsync(changes)));
     }
 
     private static async Task<NoContent> CancelAsync(string sid, string cid, string aid, IGrainFactory grains)

@@ -1,3 +1,5 @@
+using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.HttpResults;
 using OrleansCalendar.Abstractions;
 using OrleansCalendar.Abstractions.Availability;
@@ -21,13 +23,15 @@ public static class BusyApi
         return routes;
     }
 
-    private static async Task<Ok<BusyViewResponse>> GetAsync(string sid, string uid, string? start, string? end, IGrainFactory grains)
+    private static async Task<Ok<BusyViewResponse>> GetAsync(string sid, string uid, [Required, Description("ISO 8601 with an offset.")] string? start, [Required, Description("ISO 8601 with an offset; after start.")] string? end, IGrainFactory grains)
     {
         var (from, to) = QueryValues.TimeRange(start, end, MaxRangeDays);
 
-        await UserRoutes.EnsureUserAsync(grains, sid, uid);
+        var user = await UserRoutes.FindUserAsync(grains, sid, uid);
 
         var intervals = await grains.GetGrain<IAvailabilityGrain>(GrainKeys.Scoped(sid, uid)).GetBusyViewAsync(from, to);
-        return TypedResults.Ok(new BusyViewResponse(intervals));
+        return TypedResults.Ok(new BusyViewResponse(intervals
+            .Select(i => i with { Start = ResponseTimes.InZone(i.Start, user.TimeZone), End = ResponseTimes.InZone(i.End, user.TimeZone) })
+            .ToList()));
     }
 }

@@ -28,7 +28,7 @@ public static class CalendarDefinitions
         PublicBooking: false);
 
     /// <summary>Applies the request over <paramref name="current"/> and validates the result as a whole.</summary>
-    public static CalendarDefinition Apply(CalendarRequest request, CalendarDefinition current, bool creating)
+    public static CalendarDefinition Apply(ICalendarFields request, CalendarDefinition current, bool creating)
     {
         var v = new RequestValidator();
         var name = request.Name is null && !creating ? current.Name : v.RequiredText("name", request.Name, 200);

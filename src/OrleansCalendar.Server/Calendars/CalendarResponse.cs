@@ -1,4 +1,6 @@
 using OrleansCalendar.Abstractions.Calendars;
+using OrleansCalendar.Server.Http;
+using OrleansCalendar.Server.OpenApi;
 
 namespace OrleansCalendar.Server.Calendars;
 
@@ -15,7 +17,7 @@ public sealed record CalendarResponse(
     int BufferAfterMinutes,
     int MinimumNoticeMinutes,
     int BookingWindowDays,
-    IReadOnlyDictionary<string, IReadOnlyList<HoursRange>> WeeklyHours,
+    [property: WeekdayKeys] IReadOnlyDictionary<string, IReadOnlyList<HoursRange>> WeeklyHours,
     bool PublicBooking,
     bool OutlookSync,
     DateTimeOffset CreatedAt,
@@ -26,6 +28,6 @@ public sealed record CalendarResponse(
         var d = c.Definition;
         return new(c.Id, d.Name, d.Type, d.UserIds, d.TimeZone, d.SlotDurationMinutes, d.SlotIntervalMinutes,
             d.BufferBeforeMinutes, d.BufferAfterMinutes, d.MinimumNoticeMinutes, d.BookingWindowDays, d.WeeklyHours,
-            d.PublicBooking, d.OutlookSync, c.CreatedAt, c.UpdatedAt);
+            d.PublicBooking, d.OutlookSync, ResponseTimes.Utc(c.CreatedAt), ResponseTimes.Utc(c.UpdatedAt));
     }
 }

@@ -54,7 +54,7 @@ public static class CalendarsApi
         await Calendar(grains, sid, cid).GetAsync()
             ?? throw CalendarException.NotFound(ErrorCodes.CalendarNotFound, "The calendar does not exist.");
 
-    private static async Task<Created<CalendarResponse>> CreateAsync(string sid, CalendarRequest request, IGrainFactory grains)
+    private static async Task<Created<CalendarResponse>> CreateAsync(string sid, CreateCalendarRequest request, IGrainFactory grains)
     {
         var subAccount = grains.GetGrain<ISubAccountGrain>(sid);
         var defaults = CalendarDefinitions.Defaults((await subAccount.GetAsync())!.TimeZone);
@@ -81,7 +81,7 @@ public static class CalendarsApi
         return TypedResults.Ok(CalendarResponse.From(await FindAsync(grains, sid, cid)));
     }
 
-    private static async Task<Ok<CalendarResponse>> UpdateAsync(string sid, string cid, CalendarRequest request, IGrainFactory grains)
+    private static async Task<Ok<CalendarResponse>> UpdateAsync(string sid, string cid, UpdateCalendarRequest request, IGrainFactory grains)
     {
         var current = await FindAsync(grains, sid, cid);
         var definition = CalendarDefinitions.Apply(request, current.Definition, creating: false);

@@ -1,3 +1,5 @@
+using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.HttpResults;
 using OrleansCalendar.Abstractions.Calendars;
 using OrleansCalendar.Abstractions.Errors;
@@ -43,9 +45,18 @@ public static class FreeSlotsApi
         return new FreeSlotsQuery(startDate, endDate, zone, userId);
     }
 
-    private static async Task<Ok<FreeSlots>> GetAsync(string sid, string cid, string? start, string? end, string? timeZone, string? userId, IGrainFactory grains)
+    private static async Task<Ok<FreeSlots>> GetAsync(string sid, string cid, [Required, Description("First day, yyyy-MM-dd, in timeZone.")] string? start, [Required, Description("Last day (inclusive), yyyy-MM-dd.")] string? end, string? timeZone, string? userId, IGrainFactory grains)
     {
         var query = ParseQuery(start, end, timeZone, userId);
-        return TypedResults.Ok(await CalendarsApi.Calendar(grains, sid, cid).GetFreeSlotsAsync(query));
+        return TypedResults.Ok(InItsZone(await CalendarsApi.Calendar(grains, sid, cid).GetFreeSlotsAsync(query)));
     }
+
+    /// <summary>Every slot time in the zone the days are grouped by (<see cref="ResponseTimes"/>).</summary>
+    public static FreeSlots InItsZone(FreeSlots slots) => slots with
+    {
+        Days = slots.Days.Select(d => d with
+        {
+            Slots = d.Slots.Select(s => s with { Start = ResponseTimes.InZone(s.Start, slots.TimeZone), End = ResponseTimes.InZone(s.End, slots.TimeZone) }).ToList(),
+        }).ToList(),
+    };
 }

@@ -6,16 +6,10 @@ public static class EndpointConventions
     public static TBuilder ProducesErrors<TBuilder>(this TBuilder builder, params int[] statusCodes)
         where TBuilder : IEndpointConventionBuilder
     {
+        // One problem schema for every status (its `errors` is there on validation failures), so clients catch one type.
         foreach (var status in statusCodes)
         {
-            if (status == StatusCodes.Status400BadRequest)
-            {
-                builder.ProducesValidationProblem();
-            }
-            else
-            {
-                builder.ProducesProblem(status);
-            }
+            builder.ProducesProblem(status);
         }
 
         return builder;

@@ -6,8 +6,8 @@ namespace OrleansCalendar.Server.Http;
 public static class JsonSetup
 {
     /// <summary>
-    /// camelCase JSON, strict about what it accepts: unknown fields and offset-less times are 400s
-    /// instead of being silently ignored or guessed.
+    /// camelCase JSON, strict about what it accepts: unknown fields, offset-less times and numbers in strings are
+    /// 400s instead of being silently ignored or guessed.
     /// </summary>
     public static IServiceCollection AddCalendarJson(this IServiceCollection services)
     {
@@ -23,6 +23,10 @@ public static class JsonSetup
         options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
         options.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
         options.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
+
+        // The web defaults also read numbers from strings, which makes every integer "integer | string" in the
+        // OpenAPI document; a number is a JSON number.
+        options.NumberHandling = JsonNumberHandling.Strict;
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
         options.Converters.Add(new StrictDateTimeOffsetConverter());
     }

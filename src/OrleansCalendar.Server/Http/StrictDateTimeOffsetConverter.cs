@@ -33,8 +33,12 @@ public sealed class StrictDateTimeOffsetConverter : JsonConverter<DateTimeOffset
         throw new JsonException($"'{text}' is not an ISO 8601 time with an offset, for example '2026-12-01T09:00:00-05:00' or '2026-12-01T14:00:00Z'.");
     }
 
+    /// <summary>Writes whole seconds with the value's own offset; a zero offset is written <c>Z</c>.</summary>
+    /// <remarks>Which offset a response time carries is decided once, in <see cref="ResponseTimes"/>.</remarks>
     public override void Write(Utf8JsonWriter writer, DateTimeOffset value, JsonSerializerOptions options) =>
-        writer.WriteStringValue(value.ToString("yyyy-MM-dd'T'HH:mm:ssK", CultureInfo.InvariantCulture));
+        writer.WriteStringValue(value.Offset == TimeSpan.Zero
+            ? value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture)
+            : value.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture));
 
     /// <summary>Parses the same strict format, for query strings.</summary>
     public static bool TryParse(string? text, out DateTimeOffset value)

@@ -53,8 +53,16 @@ public static class OpenApiSetup
                 }
 
                 document.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(BearerScheme, document)] = [] }];
+
+                ProblemSchema.AddTo(document);
+                RequiredMembers.Apply(document, typeof(OpenApiSetup).Assembly);
+
                 return Task.CompletedTask;
             });
+
+            o.AddSchemaTransformer<CalendarSchemaTransformer>();
+            o.AddOperationTransformer<StandardResponsesTransformer>();
+            o.AddOperationTransformer<OpenApiExamples>();
 
             // Anonymous routes (health, OAuth callback, webhooks, public booking) must say so in the document.
             o.AddOperationTransformer((operation, context, _) =>

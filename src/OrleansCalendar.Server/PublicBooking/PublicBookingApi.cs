@@ -1,3 +1,5 @@
+using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -78,11 +80,11 @@ public static class PublicBookingApi
         return TypedResults.Ok(new PublicCalendarResponse(calendar.Id, d.Name, d.SlotDurationMinutes, d.TimeZone));
     }
 
-    private static async Task<Ok<FreeSlots>> GetFreeSlotsAsync(string cid, string? start, string? end, string? timeZone, IGrainFactory grains)
+    private static async Task<Ok<FreeSlots>> GetFreeSlotsAsync(string cid, [Required, Description("First day, yyyy-MM-dd, in timeZone.")] string? start, [Required, Description("Last day (inclusive), yyyy-MM-dd.")] string? end, string? timeZone, IGrainFactory grains)
     {
         var query = FreeSlotsApi.ParseQuery(start, end, timeZone, userId: null);
         var (sid, _) = await FindAsync(grains, cid);
-        var slots = await grains.GetGrain<ICalendarGrain>(GrainKeys.Scoped(sid, cid)).GetFreeSlotsAsync(query);
+        var slots = FreeSlotsApi.InItsZone(await grains.GetGrain<ICalendarGrain>(GrainKeys.Scoped(sid, cid)).GetFreeSlotsAsync(query));
 
         // Who is free is the business's own information.
         return TypedResults.Ok(slots with
@@ -94,8 +96,8 @@ public static class PublicBookingApi
     private static async Task<Created<PublicAppointmentResponse>> BookAsync(
         string cid, PublicAppointmentRequest request, [FromHeader(Name = IdempotentBooking.Header)] string? idempotencyKey, IGrainFactory grains, HttpContext context)
     {
-        var booking = BookingRequests.Validate(new CreateAppointmentRequest(request.Start, null, null, null, request.Contact, request.Notes), requireEmail: true);
-        var (sid, _) = await FindAsync(grains, cid);
+        var booking = BookingRequests.Validate(new CreateAppointmentRequest(request.Start, request.Contact, Notes: request.Notes), requireEmail: true);
+        var (sid, calendar) = await FindAsync(grains, cid);
         var (created, replayed) = await IdempotentBooking.BookAsync(grains, sid, cid, booking, idempotencyKey);
         if (replayed)
         {
@@ -104,7 +106,8 @@ public static class PublicBookingApi
 
         return TypedResults.Created(
             $"/v1/public/calendars/{cid}/appointments/{created.Id}",
-            new PublicAppointmentResponse(created.Id, cid, created.Start, created.End, "confirmed"));
+            new PublicAppointmentResponse(created.Id, cid,
+                ResponseTimes.InZone(created.Start, calendar.Definition.TimeZone), ResponseTimes.InZone(created.End, calendar.Definition.TimeZone), "confirmed"));
     }
 
     private static async Task<(string SubAccountId, CalendarDetails Calendar)> FindAsync(IGrainFactory grains, string cid)

@@ -43,7 +43,7 @@ public static class SubAccountsApi
         telemetry.SubAccountsCreated.Add(1);
         return TypedResults.Created(
             $"/v1/subaccounts/{id}",
-            new CreatedSubAccountResponse(created.Id, created.Name, created.TimeZone, created.CreatedAt, apiKey));
+            new CreatedSubAccountResponse(created.Id, created.Name, created.TimeZone, ResponseTimes.Utc(created.CreatedAt), apiKey));
     }
 
     private static async Task<Ok<SubAccountResponse>> GetAsync(string sid, IGrainFactory grains)

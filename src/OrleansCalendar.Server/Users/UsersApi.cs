@@ -1,6 +1,5 @@
 using OrleansCalendar.Abstractions;
 using Microsoft.AspNetCore.Http.HttpResults;
-using OrleansCalendar.Abstractions.Errors;
 using OrleansCalendar.Abstractions.SubAccounts;
 using OrleansCalendar.Abstractions.Users;
 using OrleansCalendar.Server.Auth;
@@ -57,9 +56,6 @@ public static class UsersApi
 
     private static async Task<Ok<UserResponse>> GetAsync(string sid, string uid, IGrainFactory grains)
     {
-        var user = Ids.IsWellFormed(uid, Ids.UserPrefix) ? await grains.GetGrain<ISubAccountGrain>(sid).GetUserAsync(uid) : null;
-        return user is null
-            ? throw CalendarException.NotFound(ErrorCodes.UserNotFound, "The user does not exist.")
-            : TypedResults.Ok(UserResponse.From(user));
+        return TypedResults.Ok(UserResponse.From(await UserRoutes.FindUserAsync(grains, sid, uid)));
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.OpenApi;
 using OrleansCalendar.Abstractions.Errors;
 using OrleansCalendar.Abstractions.Webhooks;
 using OrleansCalendar.Server.Http;
@@ -37,6 +38,18 @@ public static class OutlookWebhookApi
     private static RouteHandlerBuilder Describe(RouteHandlerBuilder endpoint) => endpoint
         .AllowAnonymous()
         .WithTags("Webhooks")
+        .AddOpenApiOperationTransformer(async (operation, context, cancellationToken) =>
+        {
+            // Documents the body without binding it: Accepts metadata would make routing refuse the handshake's text/plain.
+            operation.RequestBody = new OpenApiRequestBody
+            {
+                Required = false,
+                Content = new Dictionary<string, OpenApiMediaType>(StringComparer.Ordinal)
+                {
+                    ["application/json"] = new() { Schema = await context.GetOrCreateSchemaAsync(typeof(OutlookNotificationsBody), null, cancellationToken) },
+                },
+            };
+        })
         .Produces<string>(StatusCodes.Status200OK, "text/plain")
         .Produces(StatusCodes.Status202Accepted)
         .ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status413PayloadTooLarge);

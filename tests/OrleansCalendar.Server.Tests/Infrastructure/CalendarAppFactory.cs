@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using OrleansCalendar.Server.Tests.Infrastructure.Faults;
+using OrleansCalendar.Server.Tests.Infrastructure.OpenApi;
 
 namespace OrleansCalendar.Server.Tests.Infrastructure;
 
@@ -83,6 +84,29 @@ public sealed class CalendarAppFactory : WebApplicationFactory<Program>
         }
 
         return client;
+    }
+
+    /// <summary>
+    /// A client (sending <paramref name="key"/>, following no redirects) whose every exchange is checked against the
+    /// OpenAPI document into <paramref name="traffic"/>.
+    /// </summary>
+    internal HttpClient CreateValidatedClient(OpenApiTraffic traffic, string? key)
+    {
+        var client = CreateDefaultClient(new OpenApiValidatingHandler(traffic));
+        if (key is not null)
+        {
+            client.DefaultRequestHeaders.Authorization = new("Bearer", key);
+        }
+
+        return client;
+    }
+
+    /// <summary>The live document as a contract to check traffic against.</summary>
+    internal async Task<OpenApiContract> GetContractAsync()
+    {
+        using var response = await CreateClient().GetAsync("/openapi/v1.json");
+        response.EnsureSuccessStatusCode();
+        return new OpenApiContract(System.Text.Json.Nodes.JsonNode.Parse(await response.Content.ReadAsStringAsync())!);
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.OpenApi;
 using Microsoft.AspNetCore.Http.HttpResults;
 using OrleansCalendar.Abstractions;
 using OrleansCalendar.Abstractions.Connections;
@@ -12,6 +13,8 @@ namespace OrleansCalendar.Server.Connections.Outlook;
 /// </summary>
 public static class OAuthCallbackApi
 {
+    private static readonly string[] IgnoredParameters = ["session_state", "error_description", "error_uri"];
+
     public static IEndpointRouteBuilder MapOAuthCallbackApi(this IEndpointRouteBuilder routes)
     {
         routes.MapGet(OAuthRedirects.CallbackPath, CallbackAsync)
@@ -22,7 +25,18 @@ public static class OAuthCallbackApi
             .WithDescription("Success: 302 to returnUrl?status=connected, or a small HTML page. Consent denied: 302 to returnUrl?status=denied. Unknown, expired or reused state: 400 invalid-state. Account connected elsewhere: 409 account-in-use.")
             .Produces(StatusCodes.Status302Found)
             .Produces<string>(StatusCodes.Status200OK, "text/html")
-            .ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status409Conflict, StatusCodes.Status503ServiceUnavailable);
+            .ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status409Conflict, StatusCodes.Status503ServiceUnavailable)
+            .AddOpenApiOperationTransformer((operation, _, _) =>
+            {
+                // Microsoft adds these to the redirect; the callback accepts and ignores them.
+                operation.Parameters ??= [];
+                foreach (var name in IgnoredParameters)
+                {
+                    operation.Parameters.Add(new OpenApiParameter { Name = name, In = ParameterLocation.Query, Schema = new OpenApiSchema { Type = JsonSchemaType.String } });
+                }
+
+                return Task.CompletedTask;
+            });
         return routes;
     }
 

@@ -77,7 +77,7 @@ public static class OutlookConnectionApi
 
         v.ThrowIfInvalid();
         var start = await Integration(grains, sid, uid).BeginConnectAsync(request.Access!.Value, redirects.CallbackUri(context), returnUrl);
-        return TypedResults.Created($"/v1/subaccounts/{sid}/users/{uid}/connections/outlook", new ConnectOutlookResponse(start.AuthorizationUrl, start.ExpiresAt));
+        return TypedResults.Created($"/v1/subaccounts/{sid}/users/{uid}/connections/outlook", new ConnectOutlookResponse(start.AuthorizationUrl, ResponseTimes.Utc(start.ExpiresAt)));
     }
 
     private static async Task<Ok<OutlookConnectionDetails>> GetAsync(string sid, string uid, IGrainFactory grains)
@@ -85,7 +85,7 @@ public static class OutlookConnectionApi
         await UserRoutes.EnsureUserAsync(grains, sid, uid);
         var details = await Integration(grains, sid, uid).GetAsync()
             ?? throw CalendarException.NotFound(ErrorCodes.ConnectionNotFound, "This user has no Outlook connection.");
-        return TypedResults.Ok(details);
+        return TypedResults.Ok(Shown(details));
     }
 
     private static async Task<Ok<OutlookCalendarList>> ListCalendarsAsync(string sid, string uid, IGrainFactory grains)
@@ -98,7 +98,7 @@ public static class OutlookConnectionApi
     {
         await UserRoutes.EnsureUserAsync(grains, sid, uid);
         var configuration = ValidateConfiguration(request);
-        return TypedResults.Ok(await Integration(grains, sid, uid).ConfigureAsync(configuration));
+        return TypedResults.Ok(Shown(await Integration(grains, sid, uid).ConfigureAsync(configuration)));
     }
 
     private static async Task<Accepted> SyncAsync(string sid, string uid, IGrainFactory grains)
@@ -148,6 +148,20 @@ public static class OutlookConnectionApi
                 preferences?.ImportEventDetails ?? defaults.ImportEventDetails,
                 preferences?.OnCancel ?? defaults.OnCancel));
     }
+
+    /// <summary>The connection as the API shows it: its timestamps in UTC (<see cref="ResponseTimes"/>).</summary>
+    private static OutlookConnectionDetails Shown(OutlookConnectionDetails details) => details with
+    {
+        LastSyncAt = ResponseTimes.Utc(details.LastSyncAt),
+        ConnectedAt = ResponseTimes.Utc(details.ConnectedAt),
+        Calendars = details.Calendars.Select(c => c with
+        {
+            LastSyncAt = ResponseTimes.Utc(c.LastSyncAt),
+            Webhook = c.Webhook is { } webhook
+                ? webhook with { ExpiresAt = ResponseTimes.Utc(webhook.ExpiresAt), LastNotificationAt = ResponseTimes.Utc(webhook.LastNotificationAt) }
+                : null,
+        }).ToList(),
+    };
 
     private static IOutlookIntegrationGrain Integration(IGrainFactory grains, string sid, string uid) =>
         grains.GetGrain<IOutlookIntegrationGrain>(GrainKeys.Scoped(sid, uid));

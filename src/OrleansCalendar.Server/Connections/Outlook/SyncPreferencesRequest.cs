@@ -4,8 +4,8 @@ namespace OrleansCalendar.Server.Connections.Outlook;
 
 /// <summary>Sync preferences; a field left out takes the product default.</summary>
 public sealed record SyncPreferencesRequest(
-    bool? LinkedCalendarIsConflict,
-    IReadOnlyList<string>? BlockingShowAs,
-    SyncDirection? Direction,
-    bool? ImportEventDetails,
-    CancelBehavior? OnCancel);
+    bool? LinkedCalendarIsConflict = null,
+    IReadOnlyList<string>? BlockingShowAs = null,
+    SyncDirection? Direction = null,
+    bool? ImportEventDetails = null,
+    CancelBehavior? OnCancel = null);
