@@ -2,8 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Storage;
 using OrleansCalendar.Abstractions;
@@ -38,7 +36,7 @@ internal static class ScaleScenario
             await using (var seed = new InProcessServer(dataDir))
             {
                 seed.Start();
-                idleHeap = CollectedHeap();
+                idleHeap = InProcessServer.CollectedHeap();
                 Console.WriteLine($"Writing {integrations:N0} integrations with {eventsEach} events each ...");
                 var watch = Stopwatch.StartNew();
                 await SeedAsync(seed.Services, integrations, eventsEach);
@@ -62,7 +60,7 @@ internal static class ScaleScenario
             }
 
             var warmTime = started.Elapsed;
-            var warmHeap = CollectedHeap();
+            var warmHeap = InProcessServer.CollectedHeap();
             var perIntegration = (warmHeap - idleHeap) / (double)integrations;
             return new StringBuilder()
                 .AppendLine(CultureInfo.InvariantCulture, $"{integrations:N0} connected Outlook integrations, {eventsEach} imported events each, embedded SQLite store; the server in-process, heap read after a full compacting collection; {Environment.ProcessorCount} cores; {DateTime.UtcNow:yyyy-MM-dd}.")
@@ -94,17 +92,6 @@ internal static class ScaleScenario
         var hosts = await management.GetHosts(onlyActive: true);
         var statistics = await management.GetSimpleGrainStatistics([.. hosts.Keys]);
         return statistics.Where(s => s.GrainType.Contains(nameof(OutlookIntegrationGrain), StringComparison.Ordinal)).Sum(s => s.ActivationCount);
-    }
-
-    private static long CollectedHeap()
-    {
-        for (var i = 0; i < 3; i++)
-        {
-            GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
-            GC.WaitForPendingFinalizers();
-        }
-
-        return GC.GetTotalMemory(forceFullCollection: true);
     }
 
     /// <summary>Writes the integrations and the sync directory that lists them, through the server's own grain storage.</summary>
@@ -178,24 +165,4 @@ internal static class ScaleScenario
 
     private static string RandomText(int length) =>
         Convert.ToBase64String(RandomNumberGenerator.GetBytes(length)).Replace('/', '_').Replace('+', '-')[..length];
-
-    /// <summary>
-    /// The real server on a given data directory, with polling at its default period and no webhooks. (Any type of
-    /// the server's assembly names its entry point; this tool has a <c>Program</c> of its own.)
-    /// </summary>
-    private sealed class InProcessServer(string dataDir) : WebApplicationFactory<Server.Hosting.ServerOptions>
-    {
-        public void Start() => _ = Server;
-
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            builder.UseSetting("Server:DataDir", dataDir);
-            builder.UseSetting("Auth:AdminKey", BenchmarkServer.AdminKey);
-            builder.UseSetting("Server:ShutdownDrain", "00:00:00");
-            builder.UseSetting("Orleans:SiloPort", FreePort.Next().ToString(CultureInfo.InvariantCulture));
-            builder.UseSetting("Orleans:GatewayPort", FreePort.Next().ToString(CultureInfo.InvariantCulture));
-            builder.UseSetting("Logging:LogLevel:Default", "Warning");
-            builder.UseSetting("contentRoot", AppContext.BaseDirectory);
-        }
-    }
 }
