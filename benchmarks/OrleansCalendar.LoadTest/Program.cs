@@ -4,7 +4,7 @@ using OrleansCalendar.LoadTest;
 
 // Usage: dotnet run -c Release --project benchmarks/OrleansCalendar.LoadTest -- all [--out docs/benchmarks.md]   (everything, < 10 minutes)
 //        dotnet run -c Release --project benchmarks/OrleansCalendar.LoadTest -- [--concurrency 32] [--seconds 10] [--busy 500] [--out file.md]
-//        dotnet run -c Release --project benchmarks/OrleansCalendar.LoadTest -- history [--concurrency 32] [--seconds 10] [--out file.md]
+//        dotnet run -c Release --project benchmarks/OrleansCalendar.LoadTest -- history [bookings|dense|past] [--concurrency 32] [--seconds 10] [--out file.md]
 //        dotnet run -c Release --project benchmarks/OrleansCalendar.LoadTest -- sync [--concurrency 32] [--seconds 10] [--out file.md]
 //        dotnet run -c Release --project benchmarks/OrleansCalendar.LoadTest -- webhooks [--concurrency 32] [--seconds 10] [--out file.md]
 //        dotnet run -c Release --project benchmarks/OrleansCalendar.LoadTest -- scale [--integrations 10000] [--events 200] [--out file.md]
@@ -24,8 +24,9 @@ switch (args.FirstOrDefault())
         var scale = ScaleOptions.Parse(args[1..]);
         return await PrintAsync(await ScaleScenario.RunAsync(scale.Integrations, scale.Events), scale.Output);
     case "history":
-        var historyOptions = LoadOptions.Parse(args[1..]);
-        return await PrintAsync(await HistoryScenario.RunAsync(root, historyOptions), historyOptions.Output);
+        var historyPart = args.Length > 1 && !args[1].StartsWith("--", StringComparison.Ordinal) ? args[1] : null;
+        var historyOptions = LoadOptions.Parse(args[(historyPart is null ? 1 : 2)..]);
+        return await PrintAsync(await HistoryScenario.RunAsync(root, historyOptions, historyPart), historyOptions.Output);
     case "sync":
         var syncOptions = LoadOptions.Parse(args[1..]);
         return await PrintAsync(await SyncScenario.RunAsync(root, syncOptions), syncOptions.Output);

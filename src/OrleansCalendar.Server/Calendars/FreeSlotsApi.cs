@@ -1,6 +1,5 @@
 using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
-using Microsoft.AspNetCore.Http.HttpResults;
 using OrleansCalendar.Abstractions.Calendars;
 using OrleansCalendar.Abstractions.Errors;
 using OrleansCalendar.Server.Http;
@@ -45,18 +44,10 @@ public static class FreeSlotsApi
         return new FreeSlotsQuery(startDate, endDate, zone, userId);
     }
 
-    private static async Task<Ok<FreeSlots>> GetAsync(string sid, string cid, [Required, Description("First day, yyyy-MM-dd, in timeZone.")] string? start, [Required, Description("Last day (inclusive), yyyy-MM-dd.")] string? end, string? timeZone, string? userId, IGrainFactory grains)
+    private static async Task<CachedJson<FreeSlots>> GetAsync(string sid, string cid, [Required, Description("First day, yyyy-MM-dd, in timeZone.")] string? start, [Required, Description("Last day (inclusive), yyyy-MM-dd.")] string? end, string? timeZone, string? userId, IGrainFactory grains)
     {
         var query = ParseQuery(start, end, timeZone, userId);
-        return TypedResults.Ok(InItsZone(await CalendarsApi.Calendar(grains, sid, cid).GetFreeSlotsAsync(query)));
+        // Slot times come in the zone the days are grouped by (the calendar grain writes them so, see ResponseTimes).
+        return new CachedJson<FreeSlots>(await CalendarsApi.Calendar(grains, sid, cid).GetFreeSlotsAsync(query));
     }
-
-    /// <summary>Every slot time in the zone the days are grouped by (<see cref="ResponseTimes"/>).</summary>
-    public static FreeSlots InItsZone(FreeSlots slots) => slots with
-    {
-        Days = slots.Days.Select(d => d with
-        {
-            Slots = d.Slots.Select(s => s with { Start = ResponseTimes.InZone(s.Start, slots.TimeZone), End = ResponseTimes.InZone(s.End, slots.TimeZone) }).ToList(),
-        }).ToList(),
-    };
 }

@@ -84,7 +84,7 @@ public static class PublicBookingApi
     {
         var query = FreeSlotsApi.ParseQuery(start, end, timeZone, userId: null);
         var (sid, _) = await FindAsync(grains, cid);
-        var slots = FreeSlotsApi.InItsZone(await grains.GetGrain<ICalendarGrain>(GrainKeys.Scoped(sid, cid)).GetFreeSlotsAsync(query));
+        var slots = await grains.GetGrain<ICalendarGrain>(GrainKeys.Scoped(sid, cid)).GetFreeSlotsAsync(query);
 
         // Who is free is the business's own information.
         return TypedResults.Ok(slots with

@@ -20,16 +20,22 @@ namespace OrleansCalendar.Server.Tests.History;
 public sealed class LegacyAvailabilityMoveTests
 {
     [Fact]
-    public async Task Availability_stored_by_the_previous_release_is_moved_and_nothing_is_lost_across_a_restart()
+    public Task Availability_stored_by_the_previous_release_is_moved_and_nothing_is_lost_across_a_restart_on_sqlite()
     {
         var dataDir = TempDirectory.Create("oc-legacy-availability");
+        return MoveAsync(() => new CalendarAppFactory(dataDir));
+    }
+
+    /// <summary>Writes the previous release's records, then checks the move on a server and after a restart.</summary>
+    internal static async Task MoveAsync(Func<CalendarAppFactory> startServer)
+    {
         var future = BookingScenario.NewYork(10, 10);
         var abandoned = BookingScenario.NewYork(10, 12);
         var outlookBusy = BookingScenario.NewYork(10, 14);
         var ended = DateTimeOffset.UtcNow.AddDays(-40);
         string key, bookUrl, base_, uid;
         string[] ids;
-        await using (var app = new CalendarAppFactory(dataDir))
+        await using (var app = startServer())
         {
             var s = await BookingScenario.CreateAsync(app);
             (key, base_, uid) = (s.Client.DefaultRequestHeaders.Authorization!.Parameter!, s.Base, s.UserIds[0]);
@@ -92,7 +98,7 @@ public sealed class LegacyAvailabilityMoveTests
             Assert.Equal(DateTimeOffset.MaxValue, seal.Reservation.BlockedEnd);
         }
 
-        await using var restarted = new CalendarAppFactory(dataDir);
+        await using var restarted = startServer();
         await AssertMovedAsync(restarted.CreateClientWithKey(key), ids);
 
         async Task AssertMovedAsync(HttpClient client, string[] expected)
