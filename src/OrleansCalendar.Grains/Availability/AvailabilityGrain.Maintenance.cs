@@ -109,6 +109,12 @@ public sealed partial class AvailabilityGrain
         {
             var now = clock.GetUtcNow();
             var due = _holds.All.Where(h => h.CheckAt <= now).ToList();
+            if (due.Count == 0)
+            {
+                // The holds this timer was set for were settled meanwhile; what they left is written behind.
+                return;
+            }
+
             var fates = await Task.WhenAll(due.Select(FateAsync));
             for (var i = 0; i < due.Count; i++)
             {
