@@ -18,6 +18,7 @@ public static class OpenApiSetup
         ["Public booking"] = "Booking pages and widgets: no API key, rate-limited, nothing about who is busy.",
         ["Outlook connection"] = "Connecting a user's Outlook calendars through Microsoft Graph.",
         ["Webhooks"] = "Microsoft Graph change notifications.",
+        ["Event webhooks"] = "Signed notifications (Standard Webhooks) of every booking and connection change, to the sub-account's own endpoints.",
         ["Operations"] = "Health endpoints for load balancers and orchestrators.",
     };
 
