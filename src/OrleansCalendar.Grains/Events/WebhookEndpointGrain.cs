@@ -137,7 +137,10 @@ public sealed partial class WebhookEndpointGrain(
             }
         }
 
-        var due = _target is { Target.Status: WebhookEndpointStatus.Enabled } ? DeliveryQueue.NextDueAt(Queue, _inFlight) : null;
+        // With every slot taken, a finishing delivery pumps again: a timer for what is already due would spin.
+        var due = _target is { Target.Status: WebhookEndpointStatus.Enabled } && _inFlight.Count < Options.MaxConcurrencyPerEndpoint
+            ? DeliveryQueue.NextDueAt(Queue, _inFlight)
+            : null;
         if (Queue.Exists(d => d.Status != DeliveryStatus.Pending))
         {
             // Finished deliveries whose write failed: store them again shortly.

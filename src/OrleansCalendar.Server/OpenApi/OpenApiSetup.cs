@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.OpenApi;
+using OrleansCalendar.Server.Events;
 
 namespace OrleansCalendar.Server.OpenApi;
 
@@ -76,6 +77,7 @@ public static class OpenApiSetup
 
                 return Task.CompletedTask;
             });
+            o.AddEventWebhookDocs();
         });
         return services;
     }
