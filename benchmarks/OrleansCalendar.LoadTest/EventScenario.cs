@@ -4,13 +4,8 @@ using System.Globalization;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
+using OrleansCalendar.TestSupport;
 
 namespace OrleansCalendar.LoadTest;
 
@@ -22,9 +17,20 @@ namespace OrleansCalendar.LoadTest;
 /// </summary>
 internal static class EventScenario
 {
+    private static readonly string[] CreatedOnly = ["appointment.created"];
+
     public static async Task<string> RunAsync(string root, LoadOptions options)
     {
-        await using var receiver = await Receiver.StartAsync();
+        await using var receiver = await WebhookReceiver.StartAsync();
+        var url = receiver.NewUrl(out var path);
+        var arrivals = new ConcurrentDictionary<string, long>(StringComparer.Ordinal);
+        var count = 0;
+        receiver.Answer(path, hook =>
+        {
+            arrivals.TryAdd(hook.Data["id"]!.GetValue<string>(), Stopwatch.GetTimestamp());
+            Interlocked.Increment(ref count);
+            return Task.FromResult(Results.Ok());
+        });
         await using var server = await BenchmarkServer.StartAsync(root, new Dictionary<string, string> { ["Events__AllowPrivateTargets"] = "true" });
         using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = options.Concurrency, PooledConnectionLifetime = TimeSpan.FromMinutes(10) };
         using var client = new HttpClient(handler) { BaseAddress = server.BaseUrl };
@@ -33,24 +39,24 @@ internal static class EventScenario
         var without = new DistinctBookings(await Seeder.BookingCalendarsAsync(client, 32), path => new Uri(server.BaseUrl, path));
         var withCalendars = await Seeder.BookingCalendarsAsync(client, 32);
         var sid = withCalendars[0].Split('/')[3];
-        using (var created = await client.PostAsJsonAsync($"/v1/subaccounts/{sid}/webhook-endpoints", new { url = receiver.Url, eventTypes = new[] { "appointment.created" } }))
+        using (var created = await client.PostAsJsonAsync($"/v1/subaccounts/{sid}/webhook-endpoints", new { url, eventTypes = CreatedOnly }))
         {
             created.EnsureSuccessStatusCode();
         }
 
         var with = new DistinctBookings(withCalendars, path => new Uri(server.BaseUrl, path));
         var baseline = await LoadGenerator.RunAsync(client, "POST appointment, no webhook endpoint (baseline)", "appointments", without.Next, options);
-        var before = receiver.Count;
+        var before = Volatile.Read(ref count);
         var clock = Stopwatch.StartNew();
         var booked = await LoadGenerator.RunAsync(client, "POST appointment, one endpoint subscribed to appointment.created", "appointments", with.Next, options);
         var expected = before + booked.Requests;
-        while (receiver.Count < expected && clock.Elapsed < options.Warmup + options.Duration + TimeSpan.FromMinutes(2))
+        while (Volatile.Read(ref count) < expected && clock.Elapsed < options.Warmup + options.Duration + TimeSpan.FromMinutes(2))
         {
             await Task.Delay(50);
         }
 
         var drained = clock.Elapsed;
-        var delivered = receiver.Count - before;
+        var delivered = Volatile.Read(ref count) - before;
 
         // Latency: bookings at a gentle pace, each 201 timed until its event arrives.
         var latencies = new List<double>();
@@ -60,7 +66,7 @@ internal static class EventScenario
             using var response = await client.SendAsync(request);
             var answeredAt = Stopwatch.GetTimestamp();
             var id = (await response.Content.ReadFromJsonAsync<JsonNode>())!["id"]!.GetValue<string>();
-            var arrived = await receiver.ArrivalAsync(id, TimeSpan.FromSeconds(30));
+            var arrived = await ArrivalAsync(arrivals, id, TimeSpan.FromSeconds(30));
             latencies.Add(Stopwatch.GetElapsedTime(answeredAt, arrived).TotalMilliseconds);
             await Task.Delay(20);
         }
@@ -76,7 +82,7 @@ internal static class EventScenario
             .AppendLine("| delivery | value |")
             .AppendLine("|---|---:|")
             .AppendLine(CultureInfo.InvariantCulture, $"| events delivered to one endpoint, per second (load run and drain: {delivered:N0} events in {drained.TotalSeconds:0.0} s) | {delivered / drained.TotalSeconds:0} |")
-            .AppendLine(CultureInfo.InvariantCulture, $"| events not delivered when the drain ended | {Math.Max(0, expected - receiver.Count)} |")
+            .AppendLine(CultureInfo.InvariantCulture, $"| events not delivered when the drain ended | {Math.Max(0, expected - Volatile.Read(ref count))} |")
             .AppendLine(CultureInfo.InvariantCulture, $"| 201 to arrival, p50 ms (200 bookings one at a time) | {Percentile(latencies, 0.50):0.0} |")
             .AppendLine(CultureInfo.InvariantCulture, $"| 201 to arrival, p95 ms | {Percentile(latencies, 0.95):0.0} |")
             .ToString();
@@ -85,55 +91,14 @@ internal static class EventScenario
     private static double Percentile(List<double> sorted, double p) =>
         sorted.Count == 0 ? 0 : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
 
-    /// <summary>A webhook receiver on loopback that notes when each appointment's event arrived.</summary>
-    private sealed class Receiver : IAsyncDisposable
+    private static async Task<long> ArrivalAsync(ConcurrentDictionary<string, long> arrivals, string appointmentId, TimeSpan timeout)
     {
-        private readonly WebApplication _app;
-        private readonly ConcurrentDictionary<string, long> _arrivals = new(StringComparer.Ordinal);
-        private int _count;
-
-        private Receiver(WebApplication app)
+        var deadline = Stopwatch.GetTimestamp() + (long)(timeout.TotalSeconds * Stopwatch.Frequency);
+        while (!arrivals.ContainsKey(appointmentId) && Stopwatch.GetTimestamp() < deadline)
         {
-            _app = app;
-            app.MapPost("/hook", async (HttpRequest request) =>
-            {
-                var body = await JsonNode.ParseAsync(request.Body);
-                _arrivals.TryAdd(body!["data"]?["id"]?.GetValue<string>() ?? "", Stopwatch.GetTimestamp());
-                Interlocked.Increment(ref _count);
-                return Results.Ok();
-            });
+            await Task.Delay(1);
         }
 
-        public string Url { get; private set; } = "";
-
-        public int Count => Volatile.Read(ref _count);
-
-        public static async Task<Receiver> StartAsync()
-        {
-            var builder = WebApplication.CreateSlimBuilder();
-            builder.Logging.ClearProviders();
-            builder.WebHost.UseKestrel().UseUrls("http://127.0.0.1:0");
-            var receiver = new Receiver(builder.Build());
-            await receiver._app.StartAsync();
-            receiver.Url = receiver._app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single() + "/hook";
-            return receiver;
-        }
-
-        public async Task<long> ArrivalAsync(string appointmentId, TimeSpan timeout)
-        {
-            var deadline = Stopwatch.GetTimestamp() + (long)(timeout.TotalSeconds * Stopwatch.Frequency);
-            while (!_arrivals.ContainsKey(appointmentId) && Stopwatch.GetTimestamp() < deadline)
-            {
-                await Task.Delay(1);
-            }
-
-            return _arrivals.TryGetValue(appointmentId, out var at) ? at : throw new TimeoutException($"The event of {appointmentId} did not arrive.");
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            await _app.StopAsync();
-            await _app.DisposeAsync();
-        }
+        return arrivals.TryGetValue(appointmentId, out var at) ? at : throw new TimeoutException($"The event of {appointmentId} did not arrive.");
     }
 }

@@ -53,15 +53,17 @@ public sealed class EventCrashTests
         }
 
         var deliveredBefore = Delivered(receiver, path).Count;
-        await using var second = await ServerProcess.StartReadyAsync(SiloCluster.ServerAssembly, "embedded-restarted", environment, TimeSpan.FromMinutes(2));
-        var delivered = await Eventually.ValueAsync(() => Task.FromResult(Delivered(receiver, path)), d => d.IsSupersetOf(created),
-            $"every created event after the restart ({deliveredBefore} of {created.Count} had arrived before the kill)", TimeSpan.FromMinutes(2));
-        Assert.Subset(created.ToHashSet(), delivered);
+        await using (var second = await ServerProcess.StartReadyAsync(SiloCluster.ServerAssembly, "embedded-restarted", environment, TimeSpan.FromMinutes(2)))
+        {
+            var delivered = await Eventually.ValueAsync(() => Task.FromResult(Delivered(receiver, path)), d => d.IsSupersetOf(created),
+                $"every created event after the restart ({deliveredBefore} of {created.Count} had arrived before the kill)", TimeSpan.FromMinutes(2));
+            Assert.Subset(created.ToHashSet(), delivered);
 
-        // The restarted server answers for the appointments the events were about.
-        using var client = Client(second.BaseUrl, apiKey);
-        Assert.Equal(HttpStatusCode.OK, (await client.GetJsonAsync(subAccountBase)).Status);
-        await second.DisposeAsync();
+            // The restarted server answers for the sub-account the events were about.
+            using var client = Client(second.BaseUrl, apiKey);
+            Assert.Equal(HttpStatusCode.OK, (await client.GetJsonAsync(subAccountBase)).Status);
+        }
+
         Directory.Delete(dataDir, recursive: true);
     }
 

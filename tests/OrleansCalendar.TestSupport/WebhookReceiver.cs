@@ -1,8 +1,5 @@
 using System.Collections.Concurrent;
-using System.Globalization;
-using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -11,11 +8,12 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace OrleansCalendar.Server.Tests.Infrastructure;
+namespace OrleansCalendar.TestSupport;
 
 /// <summary>
-/// A real HTTP receiver on loopback (its own small Kestrel app): records every webhook request per path and answers
-/// what the test says (200 by default; a status code, a delay or a redirect per path).
+/// A real HTTP receiver on loopback (its own small Kestrel app) for the service's event webhooks: records every request
+/// per path and answers what the caller says (200 by default; a status code, a delay or a redirect per path). Used by
+/// tests and by the load tool.
 /// </summary>
 public sealed class WebhookReceiver : IAsyncDisposable
 {
@@ -68,36 +66,9 @@ public sealed class WebhookReceiver : IAsyncDisposable
     public IReadOnlyList<ReceivedWebhook> Received(string name) =>
         _received.TryGetValue(name, out var queue) ? queue.ToList() : [];
 
-    /// <summary>Waits until <paramref name="done"/> holds for what <paramref name="name"/> received.</summary>
-    public Task<IReadOnlyList<ReceivedWebhook>> WaitAsync(string name, Func<IReadOnlyList<ReceivedWebhook>, bool> done, string what, TimeSpan? timeout = null) =>
-        Eventually.ValueAsync(() => Task.FromResult(Received(name)), done, what, timeout ?? TimeSpan.FromSeconds(30));
-
     public async ValueTask DisposeAsync()
     {
         await _app.StopAsync();
         await _app.DisposeAsync();
     }
-}
-
-/// <summary>One request a <see cref="WebhookReceiver"/> got.</summary>
-public sealed record ReceivedWebhook(string Path, string Id, string Timestamp, string Signature, string Body, DateTimeOffset ReceivedAt)
-{
-    public JsonNode Json => JsonNode.Parse(Body)!;
-
-    public string Type => Json["type"]!.GetValue<string>();
-
-    public JsonNode Data => Json["data"]!;
-
-    /// <summary>
-    /// Checks the Standard Webhooks signature with our own HMAC (not the server's signing code): <c>v1,</c> + base64
-    /// HMAC-SHA256 of <c>{id}.{timestamp}.{body}</c>, keyed with the base64-decoded secret after <c>whsec_</c>.
-    /// </summary>
-    public bool IsSignedWith(string secret)
-    {
-        var key = Convert.FromBase64String(secret["whsec_".Length..]);
-        var expected = "v1," + Convert.ToBase64String(HMACSHA256.HashData(key, Encoding.UTF8.GetBytes($"{Id}.{Timestamp}.{Body}")));
-        return Signature.Split(' ').Any(s => CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(s), Encoding.ASCII.GetBytes(expected)));
-    }
-
-    public DateTimeOffset SentAt => DateTimeOffset.FromUnixTimeSeconds(long.Parse(Timestamp, CultureInfo.InvariantCulture));
 }
