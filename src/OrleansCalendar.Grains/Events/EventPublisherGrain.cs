@@ -35,6 +35,8 @@ public sealed partial class EventPublisherGrain(
     private Task _catalogTurn = Task.CompletedTask;
     private GroupCommit? _outboxWrites;
     private IGrainTimer? _timer;
+    private IGrainTimer? _flushTimer;
+    private bool _outboxDirty;
     private bool _dispatching;
     private bool _reminderOn;
 
@@ -42,7 +44,11 @@ public sealed partial class EventPublisherGrain(
 
     private Outbox Pending => new(outbox.State.Events);
 
-    private GroupCommit OutboxWrites => _outboxWrites ??= new GroupCommit(() => outbox.WriteStateAsync());
+    private GroupCommit OutboxWrites => _outboxWrites ??= new GroupCommit(() =>
+    {
+        _outboxDirty = false;
+        return outbox.WriteStateAsync();
+    });
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -95,8 +101,9 @@ public sealed partial class EventPublisherGrain(
 
     public Task AbortAsync(IReadOnlyList<string> eventIds)
     {
-        // Stored at the next write; until then a restart finds them and the producer says they were aborted.
+        // Until stored, a restart finds them and the producer says they were aborted.
         Pending.Remove(eventIds);
+        StoreSoon();
         return Task.CompletedTask;
     }
 
@@ -131,9 +138,7 @@ public sealed partial class EventPublisherGrain(
                     .Where(x => x.events.Count > 0)
                     .Select(x => Endpoint(x.ep.Id).EnqueueAsync(x.events)));
                 Pending.Remove(batch);
-
-                // A crash before this write hands them over again after verification: at least once.
-                await OutboxWrites.WriteAsync();
+                StoreSoon();
             }
         }
         catch (Exception e) when (e is not OutOfMemoryException)
@@ -144,6 +149,33 @@ public sealed partial class EventPublisherGrain(
         {
             _dispatching = false;
         }
+    }
+
+    /// <summary>
+    /// Stores removals from the outbox with the next prepare's write, or on their own a second later when no prepare
+    /// comes: under load they cost no write of their own. A crash before that hands the events over again after
+    /// verification (at least once, same event ids).
+    /// </summary>
+    private void StoreSoon()
+    {
+        _outboxDirty = true;
+        _flushTimer ??= this.RegisterGrainTimer(async _ =>
+        {
+            _flushTimer?.Dispose();
+            _flushTimer = null;
+            if (_outboxDirty)
+            {
+                try
+                {
+                    await OutboxWrites.WriteAsync();
+                }
+                catch (Exception e) when (e is not OutOfMemoryException)
+                {
+                    LogDispatchFailed(e);
+                    StoreSoon();
+                }
+            }
+        }, new GrainTimerCreationOptions(TimeSpan.FromSeconds(1), Timeout.InfiniteTimeSpan) { Interleave = true });
     }
 
     /// <summary>Asks the producers of events prepared long ago and neither committed nor aborted what became of them.</summary>
@@ -169,6 +201,7 @@ public sealed partial class EventPublisherGrain(
         }));
         Pending.Commit(due.Where((_, i) => fates[i] == EventFate.Committed).Select(t => t.Event.Id).ToList());
         Pending.Remove(due.Where((_, i) => fates[i] == EventFate.Aborted).ToList());
+        StoreSoon();
         await DispatchAsync();
     }
 
