@@ -9,19 +9,10 @@ public sealed class DeliveryLogGrain(
 {
     public async Task AddAsync(IReadOnlyList<WebhookDelivery> deliveries)
     {
-        var before = state.State.Deliveries.ToList();
         var ids = deliveries.Select(d => d.Id).ToHashSet(StringComparer.Ordinal);
         state.State.Deliveries.RemoveAll(d => ids.Contains(d.Id));
         state.State.Deliveries.AddRange(deliveries);
-        try
-        {
-            await state.WriteStateAsync();
-        }
-        catch
-        {
-            state.State.Deliveries = before;
-            throw;
-        }
+        await state.WriteOrReloadAsync(this);
     }
 
     public Task<IReadOnlyList<WebhookDelivery>> ListAsync(DeliveryStatus? status, string? beforeSortKey, int limit) =>

@@ -35,6 +35,4 @@ public sealed class EndpointRecord
         Status == WebhookEndpointStatus.Enabled && (EventTypes.Count == 0 || EventTypes.Contains(eventType, StringComparer.Ordinal));
 
     public WebhookEndpointDetails Details() => new(Id, Url, EventTypes.ToList(), Description, Status, CreatedAt, DisabledReason);
-
-    public EndpointRecord Copy() => (EndpointRecord)MemberwiseClone();
 }

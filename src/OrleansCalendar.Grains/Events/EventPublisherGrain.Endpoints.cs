@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using OrleansCalendar.Abstractions;
 using OrleansCalendar.Abstractions.Errors;
 using OrleansCalendar.Abstractions.Events;
+using OrleansCalendar.Grains.Storage;
 
 namespace OrleansCalendar.Grains.Events;
 
@@ -29,7 +30,7 @@ public sealed partial class EventPublisherGrain
             CreatedAt = clock.GetUtcNow(),
         };
         catalog.State.Endpoints.Add(record);
-        await WriteCatalogOrUndoAsync(() => catalog.State.Endpoints.Remove(record));
+        await catalog.WriteOrReloadAsync(this);
         return new CreatedWebhookEndpoint(record.Details(), secret);
     });
 
@@ -57,7 +58,6 @@ public sealed partial class EventPublisherGrain
         var details = await InCatalogTurnAsync(async () =>
         {
             var record = Find(endpointId) ?? throw NotFound();
-            var before = record.Copy();
             record.Url = changes.Url ?? record.Url;
             record.EventTypes = changes.EventTypes?.Distinct(StringComparer.Ordinal).ToList() ?? record.EventTypes;
             record.Description = changes.Description is null ? record.Description : changes.Description.Length == 0 ? null : changes.Description;
@@ -67,7 +67,7 @@ public sealed partial class EventPublisherGrain
                 record.DisabledReason = status == WebhookEndpointStatus.Disabled ? "Disabled through the API." : null;
             }
 
-            await WriteCatalogOrUndoAsync(() => catalog.State.Endpoints[catalog.State.Endpoints.IndexOf(record)] = before);
+            await catalog.WriteOrReloadAsync(this);
             return record.Details();
         });
 
@@ -77,10 +77,8 @@ public sealed partial class EventPublisherGrain
 
     public Task DeleteEndpointAsync(string endpointId) => InCatalogTurnAsync(async () =>
     {
-        var record = Find(endpointId) ?? throw NotFound();
-        var index = catalog.State.Endpoints.IndexOf(record);
-        catalog.State.Endpoints.RemoveAt(index);
-        await WriteCatalogOrUndoAsync(() => catalog.State.Endpoints.Insert(index, record));
+        catalog.State.Endpoints.Remove(Find(endpointId) ?? throw NotFound());
+        await catalog.WriteOrReloadAsync(this);
         await Endpoint(endpointId).DeleteAsync();
         if (catalog.State.Endpoints.Count == 0)
         {
@@ -104,7 +102,7 @@ public sealed partial class EventPublisherGrain
 
             record.Status = WebhookEndpointStatus.Disabled;
             record.DisabledReason = reason;
-            await WriteCatalogOrUndoAsync(() => (record.Status, record.DisabledReason) = (WebhookEndpointStatus.Enabled, null));
+            await catalog.WriteOrReloadAsync(this);
             LogDisabled(endpointId, reason);
             return true;
         });
@@ -128,19 +126,6 @@ public sealed partial class EventPublisherGrain
         finally
         {
             mine.SetResult();
-        }
-    }
-
-    private async Task WriteCatalogOrUndoAsync(Action undo)
-    {
-        try
-        {
-            await catalog.WriteStateAsync();
-        }
-        catch
-        {
-            undo();
-            throw;
         }
     }
 

@@ -11,15 +11,7 @@ public sealed class EventWorkShardGrain(
     {
         if (state.State.SubAccountIds.Add(subAccountId))
         {
-            try
-            {
-                await state.WriteStateAsync();
-            }
-            catch
-            {
-                state.State.SubAccountIds.Remove(subAccountId);
-                throw;
-            }
+            await state.WriteOrReloadAsync(this);
         }
     }
 
@@ -27,15 +19,7 @@ public sealed class EventWorkShardGrain(
     {
         if (state.State.SubAccountIds.Remove(subAccountId))
         {
-            try
-            {
-                await state.WriteStateAsync();
-            }
-            catch
-            {
-                state.State.SubAccountIds.Add(subAccountId);
-                throw;
-            }
+            await state.WriteOrReloadAsync(this);
         }
     }
 
