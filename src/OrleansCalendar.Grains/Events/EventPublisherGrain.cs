@@ -44,11 +44,26 @@ public sealed partial class EventPublisherGrain(
 
     private Outbox Pending => new(outbox.State.Events);
 
-    private GroupCommit OutboxWrites => _outboxWrites ??= new GroupCommit(() =>
+    private GroupCommit OutboxWrites => _outboxWrites ??= new GroupCommit(WriteOutboxAsync);
+
+    /// <summary>
+    /// One write of the outbox. A failed write's callers take their own events back out, but it may have landed all
+    /// the same (a lost answer), leaving this activation's view of storage stale: it is dropped, and the next one reads
+    /// what storage holds, where the producers settle any event it kept.
+    /// </summary>
+    private async Task WriteOutboxAsync()
     {
         _outboxDirty = false;
-        return outbox.WriteStateAsync();
-    });
+        try
+        {
+            await outbox.WriteStateAsync();
+        }
+        catch
+        {
+            DeactivateOnIdle();
+            throw;
+        }
+    }
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {

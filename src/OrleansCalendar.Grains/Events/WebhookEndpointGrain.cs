@@ -241,7 +241,9 @@ public sealed partial class WebhookEndpointGrain(
         }
         catch
         {
+            // Stored or not, the next activation reads which: at worst it sends the finished ones again.
             Queue.AddRange(finished);
+            DeactivateOnIdle();
             throw;
         }
     }
