@@ -1,9 +1,7 @@
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
-using OrleansCalendar.Abstractions.Connections;
 using OrleansCalendar.Abstractions.Events;
-using OrleansCalendar.Server.Appointments;
 
 namespace OrleansCalendar.Server.Events;
 
@@ -17,11 +15,12 @@ public static class EventWebhookOpenApi
 
     private static readonly string[] EndpointSchemas = ["CreateWebhookEndpointRequest", "UpdateWebhookEndpointRequest", "WebhookEndpointResponse", "CreatedWebhookEndpointResponse"];
 
-    public static OpenApiOptions AddEventWebhookDocs(this OpenApiOptions options) => options.AddDocumentTransformer(async (document, context, cancellationToken) =>
+    public static OpenApiOptions AddEventWebhookDocs(this OpenApiOptions options) => options.AddDocumentTransformer((document, _, _) =>
     {
         document.Components ??= new OpenApiComponents();
         document.Components.Schemas ??= new Dictionary<string, IOpenApiSchema>();
-        document.Components.Schemas[EventTypeSchema] = new OpenApiSchema
+        var schemas = document.Components.Schemas;
+        schemas[EventTypeSchema] = new OpenApiSchema
         {
             Type = JsonSchemaType.String,
             Description = "An event type: appointment changes carry the appointment, connection changes the user's Outlook connection.",
@@ -29,44 +28,64 @@ public static class EventWebhookOpenApi
         };
         foreach (var name in EndpointSchemas)
         {
-            if (document.Components.Schemas.TryGetValue(name, out var schema) && schema.Properties?.TryGetValue("eventTypes", out var types) == true && types is OpenApiSchema list)
+            if (schemas.TryGetValue(name, out var schema) && schema.Properties?.TryGetValue("eventTypes", out var types) == true && types is OpenApiSchema list)
             {
                 list.Items = new OpenApiSchemaReference(EventTypeSchema, document);
             }
         }
 
-        var appointment = await context.GetOrCreateSchemaAsync(typeof(AppointmentResponse), cancellationToken: cancellationToken);
-        var connection = await context.GetOrCreateSchemaAsync(typeof(OutlookConnectionDetails), cancellationToken: cancellationToken);
-        document.Components.Schemas["AppointmentEventData"] = Extend(appointment, "changedBy", new OpenApiSchema
+        // The data of each kind of event is what GET shows of the thing, plus one member.
+        schemas["AppointmentEventData"] = Extend(new OpenApiSchemaReference("AppointmentResponse", document), "changedBy", new OpenApiSchema
         {
             Type = JsonSchemaType.String,
             Enum = [ChangedBy.Api, ChangedBy.Public, ChangedBy.Outlook],
             Description = "Who made the change: an API caller, a visitor of the public booking page, or two-way sync from Outlook.",
         });
-        document.Components.Schemas["ConnectionEventData"] = Extend(connection, "userId", new OpenApiSchema { Type = JsonSchemaType.String, Description = "The user whose connection it is." });
-        document.Components.Schemas["PingEventData"] = new OpenApiSchema { Type = JsonSchemaType.Object, Description = "Empty." };
+        schemas["ConnectionEventData"] = Extend(new OpenApiSchemaReference("OutlookConnectionDetails", document), "userId",
+            new OpenApiSchema { Type = JsonSchemaType.String, Description = "The user whose connection it is." });
+        schemas["AppointmentEvent"] = Payload(document, "AppointmentEventData", "An appointment.* event: the appointment after the change.",
+            EventTypes.AppointmentCreated, EventTypes.AppointmentRescheduled, EventTypes.AppointmentCancelled);
+        schemas["ConnectionEvent"] = Payload(document, "ConnectionEventData", "A connection.* event: the user's Outlook connection after the change.",
+            EventTypes.ConnectionConnected, EventTypes.ConnectionNeedsReconnect, EventTypes.ConnectionDisconnected);
+        schemas["PingEventData"] = new OpenApiSchema { Type = JsonSchemaType.Object, Description = "Empty." };
+        schemas["PingEvent"] = Payload(document, "PingEventData", "The event POST .../test sends.", EventTypes.Ping);
 
         document.Webhooks ??= new Dictionary<string, IOpenApiPathItem>();
         foreach (var type in EventTypes.All)
         {
-            var data = type.StartsWith("appointment.", StringComparison.Ordinal) ? "AppointmentEventData"
-                : type.StartsWith("connection.", StringComparison.Ordinal) ? "ConnectionEventData"
-                : "PingEventData";
+            var payload = type.StartsWith("appointment.", StringComparison.Ordinal) ? "AppointmentEvent"
+                : type.StartsWith("connection.", StringComparison.Ordinal) ? "ConnectionEvent"
+                : "PingEvent";
             document.Webhooks[type] = new OpenApiPathItem
             {
                 Operations = new Dictionary<HttpMethod, OpenApiOperation>
                 {
-                    [HttpMethod.Post] = Operation(type, new OpenApiSchemaReference(data, document)),
+                    [HttpMethod.Post] = Operation(type, new OpenApiSchemaReference(payload, document)),
                 },
             };
         }
+
+        return Task.CompletedTask;
     });
 
-    private static OpenApiOperation Operation(string type, IOpenApiSchema data) => new()
+    /// <summary>A request body: <c>{type, timestamp, data}</c> with <paramref name="types"/> as the possible types.</summary>
+    private static OpenApiSchema Payload(OpenApiDocument document, string data, string description, params string[] types) => new()
+    {
+        Type = JsonSchemaType.Object,
+        Description = description,
+        Required = new HashSet<string> { "type", "timestamp", "data" },
+        Properties = new Dictionary<string, IOpenApiSchema>
+        {
+            ["type"] = new OpenApiSchema { Type = JsonSchemaType.String, Enum = types.Select(t => (JsonNode)JsonValue.Create(t)!).ToList() },
+            ["timestamp"] = new OpenApiSchema { Type = JsonSchemaType.String, Format = "date-time", Description = "When the change happened (UTC)." },
+            ["data"] = new OpenApiSchemaReference(data, document),
+        },
+    };
+
+    private static OpenApiOperation Operation(string type, IOpenApiSchema payload) => new()
     {
         OperationId = "Event_" + type.Replace('.', '_'),
         Summary = $"The {type} event, posted to every enabled endpoint that subscribes to it",
-        Tags = new HashSet<OpenApiTagReference>(),
         Parameters =
         [
             Header("webhook-id", "The event id (evt_…): the same on every attempt; deduplicate on it."),
@@ -76,23 +95,7 @@ public static class EventWebhookOpenApi
         RequestBody = new OpenApiRequestBody
         {
             Required = true,
-            Content = new Dictionary<string, OpenApiMediaType>
-            {
-                ["application/json"] = new()
-                {
-                    Schema = new OpenApiSchema
-                    {
-                        Type = JsonSchemaType.Object,
-                        Required = new HashSet<string> { "type", "timestamp", "data" },
-                        Properties = new Dictionary<string, IOpenApiSchema>
-                        {
-                            ["type"] = new OpenApiSchema { Type = JsonSchemaType.String, Enum = [JsonValue.Create(type)!] },
-                            ["timestamp"] = new OpenApiSchema { Type = JsonSchemaType.String, Format = "date-time", Description = "When the change happened." },
-                            ["data"] = data,
-                        },
-                    },
-                },
-            },
+            Content = new Dictionary<string, OpenApiMediaType> { ["application/json"] = new() { Schema = payload } },
         },
         Responses = new OpenApiResponses
         {

@@ -21,7 +21,7 @@ public sealed class WebhookSender(IHttpClientFactory clients, EventPayloads payl
 
     public async Task<DeliveryAttempt> SendAsync(string url, string secret, CalendarEvent @event, CancellationToken cancellationToken)
     {
-        var body = payloads.Render(@event);
+        var body = await payloads.RenderAsync(@event);
         var timestamp = clock.GetUtcNow();
         using var request = new HttpRequestMessage(HttpMethod.Post, url)
         {

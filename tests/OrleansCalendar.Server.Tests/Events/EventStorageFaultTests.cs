@@ -33,7 +33,7 @@ public sealed class EventStorageFaultTests : IAsyncLifetime
         await EventEndpoints.CreateAsync(s.Client, s.SubAccountId, url, "appointment.created");
         var start = BookingScenario.NewYork(7, 10);
 
-        Faults.FailNth(1, kind, name => name == stateName);
+        Faults.FailNth(1, kind, write => write.StateName == stateName);
         var (status, body) = await s.BookAsync(calendarId, start);
         Faults.Heal();
         Assert.Equal(1, Faults.Injected);
