@@ -60,6 +60,15 @@ internal static partial class BenchmarkSuite
             notifications instead of polling (polling every 300 s).
             """, await WebhookScenario.RunAsync(root, load));
 
+        Console.WriteLine("== Event webhooks ==");
+        Section(sections, "Event webhooks (`OrleansCalendar.LoadTest -- events`)", """
+            The real server process (Release, embedded SQLite) posting events to a receiver on loopback in the tool. What
+            an endpoint costs a booking: the same closed-loop booking generator on two sub-accounts of 32 calendars each,
+            one without webhook endpoints (baseline) and one with an endpoint subscribed to `appointment.created`, so every
+            booking there prepares, commits and delivers an event. Throughput: the events that endpoint received over the
+            load run and until its queue drained. Latency: from each 201 to its event's arrival, bookings one at a time.
+            """, await EventScenario.RunAsync(root, load));
+
         Console.WriteLine("== Cluster ==");
         Section(sections, "Cluster (`OrleansCalendar.LoadTest -- cluster`)", """
             One throwaway PostgreSQL 15 and clusters of 1, 2 and 3 server processes on it (a fresh database each),

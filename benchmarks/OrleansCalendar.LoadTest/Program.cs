@@ -7,6 +7,7 @@ using OrleansCalendar.LoadTest;
 //        dotnet run -c Release --project benchmarks/OrleansCalendar.LoadTest -- history [bookings|dense|past] [--concurrency 32] [--seconds 10] [--out file.md]
 //        dotnet run -c Release --project benchmarks/OrleansCalendar.LoadTest -- sync [--concurrency 32] [--seconds 10] [--out file.md]
 //        dotnet run -c Release --project benchmarks/OrleansCalendar.LoadTest -- webhooks [--concurrency 32] [--seconds 10] [--out file.md]
+//        dotnet run -c Release --project benchmarks/OrleansCalendar.LoadTest -- events [--concurrency 32] [--seconds 10] [--out file.md]
 //        dotnet run -c Release --project benchmarks/OrleansCalendar.LoadTest -- scale [--integrations 10000] [--events 200] [--out file.md]
 //        dotnet run -c Release --project benchmarks/OrleansCalendar.LoadTest -- cluster [--concurrency 32] [--seconds 10] [--busy 100] [--out file.md]
 var root = FindRepositoryRoot();
@@ -20,6 +21,9 @@ switch (args.FirstOrDefault())
     case "webhooks":
         var webhookOptions = LoadOptions.Parse(args[1..]);
         return await PrintAsync(await WebhookScenario.RunAsync(root, webhookOptions), webhookOptions.Output);
+    case "events":
+        var eventOptions = LoadOptions.Parse(args[1..]);
+        return await PrintAsync(await EventScenario.RunAsync(root, eventOptions), eventOptions.Output);
     case "scale":
         var scale = ScaleOptions.Parse(args[1..]);
         return await PrintAsync(await ScaleScenario.RunAsync(scale.Integrations, scale.Events), scale.Output);

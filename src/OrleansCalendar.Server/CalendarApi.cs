@@ -2,6 +2,7 @@ using OrleansCalendar.Server.Appointments;
 using OrleansCalendar.Server.Availability;
 using OrleansCalendar.Server.Calendars;
 using OrleansCalendar.Server.Connections.Outlook;
+using OrleansCalendar.Server.Events;
 using OrleansCalendar.Server.Operations;
 using OrleansCalendar.Server.PublicBooking;
 using OrleansCalendar.Server.SubAccounts;
@@ -27,6 +28,7 @@ public static class CalendarApi
         routes.MapOutlookConnectionApi();
         routes.MapOAuthCallbackApi();
         routes.MapOutlookWebhookApi();
+        routes.MapWebhookEndpointsApi();
         routes.MapClusterApi();
         return routes;
     }

@@ -9,6 +9,7 @@ using OrleansCalendar.Server.OpenApi;
 using OrleansCalendar.Server.PublicBooking;
 using OrleansCalendar.Server.Security;
 using OrleansCalendar.Server.Connections.Outlook;
+using OrleansCalendar.Server.Events;
 using OrleansCalendar.Server.WebConsole;
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
@@ -46,7 +47,8 @@ builder.Services
     .AddPublicBookingRateLimit(builder.Configuration)
     .AddSecretProtection(builder.Configuration)
     .AddOutlookConnections(builder.Configuration)
-    .AddAvailability(builder.Configuration);
+    .AddAvailability(builder.Configuration)
+    .AddEventWebhooks(builder.Configuration);
 
 var app = builder.Build();
 

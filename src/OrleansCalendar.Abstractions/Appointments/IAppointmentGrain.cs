@@ -1,6 +1,7 @@
 using Orleans.CodeGeneration;
 using Orleans.Concurrency;
 using OrleansCalendar.Abstractions.Availability;
+using OrleansCalendar.Abstractions.Events;
 
 namespace OrleansCalendar.Abstractions.Appointments;
 
@@ -11,10 +12,14 @@ namespace OrleansCalendar.Abstractions.Appointments;
 /// <see cref="GetHoldFateAsync"/>.
 /// </summary>
 [Version(1)]
-public interface IAppointmentGrain : IGrainWithStringKey
+public interface IAppointmentGrain : IEventSourceGrain
 {
     /// <summary>Reserves the plan on every member and stores the appointment; <c>slot-unavailable</c> if anyone is busy.</summary>
+    /// <remarks>Kept for callers of the previous release; books as <see cref="ChangedBy.Api"/>.</remarks>
     Task<AppointmentDetails> CreateAsync(AppointmentPlan plan, string? title, Contact contact, string? notes);
+
+    /// <summary>The same, saying who books (<see cref="ChangedBy"/>) for the <c>appointment.created</c> event.</summary>
+    Task<AppointmentDetails> CreateAsync(AppointmentPlan plan, string? title, Contact contact, string? notes, string changedBy);
 
     /// <summary>The appointment, or null when it does not exist. Interleaves: Outlook sync reads it while pushing.</summary>
     [AlwaysInterleave]

@@ -1,4 +1,5 @@
 using Orleans.Concurrency;
+using OrleansCalendar.Abstractions.Events;
 
 namespace OrleansCalendar.Abstractions.Connections;
 
@@ -6,7 +7,7 @@ namespace OrleansCalendar.Abstractions.Connections;
 /// A user's Outlook integration in one sub-account, keyed <c>{subAccountId}/{userId}</c>: connection status,
 /// account, granted access, encrypted tokens, calendar choice and sync preferences.
 /// </summary>
-public interface IOutlookIntegrationGrain : IGrainWithStringKey
+public interface IOutlookIntegrationGrain : IEventSourceGrain
 {
     /// <summary>Starts the OAuth flow; <c>integration-exists</c> when already connected (a needsReconnect one may reconnect).</summary>
     Task<ConnectStart> BeginConnectAsync(OutlookAccessLevel access, Uri redirectUri, Uri? returnUrl);

@@ -43,4 +43,10 @@ public static class ErrorCodes
     public const string UnknownCalendar = "unknown-calendar";
     public const string InvalidNotification = "invalid-notification";
     public const string OutlookUnsupportedForEventCalendars = "outlook-unsupported-for-event-calendars";
+    public const string EndpointNotAllowed = "endpoint-not-allowed";
+    public const string WebhookEndpointNotFound = "webhook-endpoint-not-found";
+    public const string EndpointLimitReached = "endpoint-limit-reached";
+    public const string EndpointDisabled = "endpoint-disabled";
+    public const string DeliveryNotFound = "delivery-not-found";
+    public const string DeliveryNotRetryable = "delivery-not-retryable";
 }

@@ -6,6 +6,8 @@ using OrleansCalendar.Abstractions.Availability;
 using OrleansCalendar.Abstractions.Calendars;
 using OrleansCalendar.Abstractions.Connections;
 using OrleansCalendar.Abstractions.Errors;
+using OrleansCalendar.Abstractions.Events;
+using OrleansCalendar.Grains.Events;
 using OrleansCalendar.Grains.Storage;
 
 
@@ -26,7 +28,15 @@ public sealed class AppointmentGrain(
 
     private string AppointmentId => GrainKeys.Split(this.GetPrimaryKeyString()).Id;
 
-    public async Task<AppointmentDetails> CreateAsync(AppointmentPlan plan, string? title, Contact contact, string? notes)
+    // [events] Records this appointment's events with its state writes.
+    private EventRecorder? _recorder;
+
+    private EventRecorder Recorder => _recorder ??= new EventRecorder(GrainFactory, SubAccountId);
+
+    public Task<AppointmentDetails> CreateAsync(AppointmentPlan plan, string? title, Contact contact, string? notes) =>
+        CreateAsync(plan, title, contact, notes, ChangedBy.Api);
+
+    public async Task<AppointmentDetails> CreateAsync(AppointmentPlan plan, string? title, Contact contact, string? notes, string changedBy)
     {
         using var change = BeginChange();
         if (state.State.Exists)
@@ -39,6 +49,7 @@ public sealed class AppointmentGrain(
         var sync = await InitialSyncAsync(plan);
 
         var now = clock.GetUtcNow();
+        var sequence = state.State.EventSequence + 1; // [events]
         state.State = new AppointmentState
         {
             Exists = true,
@@ -52,8 +63,9 @@ public sealed class AppointmentGrain(
             UpdatedAt = now,
             Sync = sync,
             PushVersion = 1,
+            EventSequence = sequence, // [events]
         };
-        await StoreAsync(plan, revision);
+        await StoreAsync(plan, revision, Event(EventTypes.AppointmentCreated, changedBy));
         await ConfirmAsync(plan, revision);
         NotifyOutlook();
         return Details();
@@ -61,7 +73,9 @@ public sealed class AppointmentGrain(
 
     public Task<AppointmentDetails?> GetAsync() => Task.FromResult(state.State.Exists ? Details() : null);
 
-    public async Task<AppointmentDetails> ChangeAsync(AppointmentChanges changes)
+    public Task<AppointmentDetails> ChangeAsync(AppointmentChanges changes) => ChangeAsync(changes, ChangedBy.Api);
+
+    private async Task<AppointmentDetails> ChangeAsync(AppointmentChanges changes, string changedBy)
     {
         using var change = BeginChange();
         EnsureExists();
@@ -88,9 +102,10 @@ public sealed class AppointmentGrain(
 
         state.State.Plan = plan;
         state.State.Revision = revision;
+        state.State.EventSequence++; // [events]
         ApplyText(changes);
         MarkPushesPending();
-        await StoreAsync(plan, revision);
+        await StoreAsync(plan, revision, Event(EventTypes.AppointmentRescheduled, changedBy));
 
         // Confirming the new revision drops the old one on every member.
         await ConfirmAsync(plan, revision);
@@ -98,7 +113,9 @@ public sealed class AppointmentGrain(
         return Details();
     }
 
-    public async Task<AppointmentDetails> CancelAsync()
+    public Task<AppointmentDetails> CancelAsync() => CancelAsync(ChangedBy.Api);
+
+    private async Task<AppointmentDetails> CancelAsync(string changedBy)
     {
         using var change = BeginChange();
         EnsureExists();
@@ -109,8 +126,9 @@ public sealed class AppointmentGrain(
             await Task.WhenAll(Owners(plan).Select(owner => Availability(owner).BeginReleaseAsync(AppointmentId)));
             state.State.Status = AppointmentStatus.Cancelled;
             state.State.UpdatedAt = clock.GetUtcNow();
+            state.State.EventSequence++; // [events]
             MarkPushesPending();
-            await StoreAsync(null, 0);
+            await StoreAsync(null, 0, Event(EventTypes.AppointmentCancelled, changedBy));
             NotifyOutlook();
         }
 
@@ -156,7 +174,7 @@ public sealed class AppointmentGrain(
         if (cancelled)
         {
             logger.LogInformation("Appointment {AppointmentId} cancelled from Outlook by {UserId}", AppointmentId, userId);
-            await CancelAsync();
+            await CancelAsync(ChangedBy.Outlook);
             return;
         }
 
@@ -168,7 +186,7 @@ public sealed class AppointmentGrain(
 
         try
         {
-            await ChangeAsync(new AppointmentChanges(start, end, null, null));
+            await ChangeAsync(new AppointmentChanges(start, end, null, null), ChangedBy.Outlook);
             logger.LogInformation("Appointment {AppointmentId} moved from Outlook by {UserId}", AppointmentId, userId);
         }
         catch (CalendarException e)
@@ -208,11 +226,12 @@ public sealed class AppointmentGrain(
     /// <summary>
     /// Stores the appointment. When the write certainly failed, memory is what storage holds again and the new holds
     /// (of <paramref name="plan"/> at <paramref name="revision"/>, if any) are released; when its outcome is unknown,
-    /// they stay, and their members ask <see cref="GetHoldFateAsync"/> later.
+    /// they stay, and their members ask <see cref="GetHoldFateAsync"/> later. <paramref name="event"/>, the change's
+    /// event, is recorded with the write.
     /// </summary>
-    private async Task StoreAsync(AppointmentPlan? plan, int revision)
+    private async Task StoreAsync(AppointmentPlan? plan, int revision, CalendarEvent? @event = null)
     {
-        var attempt = await state.TryWriteAsync(this);
+        var attempt = await Recorder.WriteAsync(@event, state, this); // [events]
         _uncertain |= attempt.Outcome == WriteOutcome.Unknown;
         if (attempt.Outcome == WriteOutcome.NotStored && plan is not null)
         {
@@ -359,6 +378,14 @@ public sealed class AppointmentGrain(
             throw CalendarException.NotFound(ErrorCodes.AppointmentNotFound, "The appointment does not exist.");
         }
     }
+
+    // [events]
+    public Task<EventFate> GetEventFateAsync(long sequence) =>
+        Task.FromResult(_uncertain ? EventFate.Unknown : Recorder.FateOf(sequence, state.State.EventSequence));
+
+    // [events] The event of the change just made to the state (its sequence already set there).
+    private CalendarEvent Event(string type, string changedBy) =>
+        CalendarEvent.ForAppointment(type, Details(), changedBy, state.State.EventSequence, clock.GetUtcNow());
 
     private AppointmentDetails Details()
     {

@@ -40,4 +40,8 @@ public sealed class AppointmentState
     /// <summary>Grows with every change Outlook copies must follow (move, text, cancel): orders the pushes.</summary>
     [Id(10)]
     public long PushVersion { get; set; }
+
+    /// <summary>The sequence number of this appointment's last stored event: what the event publisher asks about.</summary>
+    [Id(11)]
+    public long EventSequence { get; set; }
 }

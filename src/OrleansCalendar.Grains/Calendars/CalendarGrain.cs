@@ -95,7 +95,7 @@ public sealed class CalendarGrain(
 
         if (Definition.Type != CalendarType.RoundRobin)
         {
-            var booked = await Appointment(appointmentId).CreateAsync(plan, request.Title, request.Contact, request.Notes);
+            var booked = await Appointment(appointmentId).CreateAsync(plan, request.Title, request.Contact, request.Notes, request.ChangedBy);
             Count(plan.UserIds);
             return booked;
         }
@@ -105,7 +105,7 @@ public sealed class CalendarGrain(
         {
             try
             {
-                var booked = await Appointment(appointmentId).CreateAsync(plan with { UserIds = [member] }, request.Title, request.Contact, request.Notes);
+                var booked = await Appointment(appointmentId).CreateAsync(plan with { UserIds = [member] }, request.Title, request.Contact, request.Notes, request.ChangedBy);
                 Count([member]);
                 return booked;
             }

@@ -4,6 +4,8 @@ using Orleans.Runtime;
 using OrleansCalendar.Abstractions;
 using OrleansCalendar.Abstractions.Connections;
 using OrleansCalendar.Abstractions.Errors;
+using OrleansCalendar.Abstractions.Events;
+using OrleansCalendar.Grains.Events;
 using OrleansCalendar.Grains.Security;
 using OrleansCalendar.Grains.Storage;
 using OrleansCalendar.Grains.Sync;
@@ -41,6 +43,11 @@ public sealed partial class OutlookIntegrationGrain(
     private bool _syncRequested;
     private bool _ticking;
     private bool _syncRunning;
+
+    // [events] Records this connection's events with its state writes.
+    private EventRecorder? _recorder;
+
+    private EventRecorder Recorder => _recorder ??= new EventRecorder(GrainFactory, GrainKeys.Split(Key).SubAccountId);
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -118,7 +125,8 @@ public sealed partial class OutlookIntegrationGrain(
             S.LinkedCalendarId = null;
         }
 
-        await state.WriteStateAsync();
+        S.EventSequence++; // [events]
+        (await Recorder.WriteAsync(Event(EventTypes.ConnectionConnected), state, this)).ThrowIfNotStored(); // [events]
         logger.LogInformation("Outlook connected for {Integration} with {Access} access", Key, S.Access);
         _syncRequested = true;
         await KeepSyncingAsync();
@@ -178,8 +186,12 @@ public sealed partial class OutlookIntegrationGrain(
 
         await Registry(S.AccountId).ReleaseAsync(Key);
         await ForgetSyncAsync("Outlook was disconnected.");
-        await state.ClearStateAsync();
-        state.State = new OutlookIntegrationState();
+
+        // [events] Written empty rather than cleared: the event sequence outlives the connection.
+        var disconnected = CalendarEvent.ForConnection(EventTypes.ConnectionDisconnected, GrainKeys.Split(Key).SubAccountId, GrainKeys.Split(Key).Id,
+            Details() with { Status = ConnectionStatus.Disconnected }, S.EventSequence + 1, clock.GetUtcNow());
+        state.State = new OutlookIntegrationState { EventSequence = disconnected.Sequence };
+        (await Recorder.WriteAsync(disconnected, state, this)).ThrowIfNotStored();
         await StopSyncingAsync();
         logger.LogInformation("Outlook disconnected for {Integration}", Key);
     }
@@ -296,11 +308,13 @@ public sealed partial class OutlookIntegrationGrain(
 
     private async Task MarkNeedsReconnectAsync(string reason)
     {
+        var newly = S.Status != ConnectionStatus.NeedsReconnect; // [events]
         S.Status = ConnectionStatus.NeedsReconnect;
         S.LastError = reason;
         S.ProtectedAccessToken = "";
         S.AccessTokenExpiresAt = default;
-        await state.WriteStateAsync();
+        S.EventSequence += newly ? 1 : 0; // [events]
+        (await Recorder.WriteAsync(newly ? Event(EventTypes.ConnectionNeedsReconnect) : null, state, this)).ThrowIfNotStored(); // [events]
         logger.LogWarning("Outlook connection {Integration} needs a reconnect: {Reason}", Key, reason);
     }
 
@@ -324,6 +338,13 @@ public sealed partial class OutlookIntegrationGrain(
 
     private static OutlookAccess ToOutlook(OutlookAccessLevel access) =>
         access == OutlookAccessLevel.ReadWrite ? OutlookAccess.ReadWrite : OutlookAccess.Read;
+
+    // [events]
+    public Task<EventFate> GetEventFateAsync(long sequence) => Task.FromResult(Recorder.FateOf(sequence, S.EventSequence));
+
+    // [events] The event of the change just made to the state (its sequence already set there).
+    private CalendarEvent Event(string type) =>
+        CalendarEvent.ForConnection(type, GrainKeys.Split(Key).SubAccountId, GrainKeys.Split(Key).Id, Details(), S.EventSequence, clock.GetUtcNow());
 
     private OutlookConnectionDetails Details() => new(
         S.Status,

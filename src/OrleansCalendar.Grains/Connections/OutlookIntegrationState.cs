@@ -64,4 +64,8 @@ public sealed class OutlookIntegrationState
     /// <summary>The Graph subscription of every watched calendar, by Outlook calendar id.</summary>
     [Id(17)]
     public Dictionary<string, SubscriptionRecord> Subscriptions { get; set; } = [];
+
+    /// <summary>The sequence number of this connection's last stored event; kept when the connection is removed.</summary>
+    [Id(18)]
+    public long EventSequence { get; set; }
 }

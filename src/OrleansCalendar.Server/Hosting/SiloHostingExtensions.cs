@@ -45,12 +45,17 @@ public static class SiloHostingExtensions
                 case StorageProvider.Sqlite:
                     // SQLite cannot host clustering or reminders: the embedded default is a single silo.
                     silo.UseLocalhostClustering(orleans.SiloPort, orleans.GatewayPort, serviceId: orleans.ServiceId, clusterId: orleans.ClusterId);
-                    silo.AddAdoNetGrainStorage(StorageNames.Default, o =>
+                    foreach (var name in new[] { StorageNames.Default, StorageNames.Events })
                     {
-                        o.Invariant = SqliteInvariant;
-                        o.ConnectionString = connectionString;
-                    });
-                    silo.Services.DecorateGrainStorage(StorageNames.Default, storage => new SqliteWriteGate(storage));
+                        silo.AddAdoNetGrainStorage(name, o =>
+                        {
+                            o.Invariant = SqliteInvariant;
+                            o.ConnectionString = connectionString;
+                            o.DeleteStateOnClear = name == StorageNames.Events;
+                        });
+                        silo.Services.DecorateGrainStorage(name, storage => new SqliteWriteGate(storage));
+                    }
+
                     silo.UseInMemoryReminderService();
                     break;
 
@@ -70,11 +75,16 @@ public static class SiloHostingExtensions
                         o.Invariant = PostgreSqlInvariant;
                         o.ConnectionString = connectionString;
                     });
-                    silo.AddAdoNetGrainStorage(StorageNames.Default, o =>
+                    foreach (var name in new[] { StorageNames.Default, StorageNames.Events })
                     {
-                        o.Invariant = PostgreSqlInvariant;
-                        o.ConnectionString = connectionString;
-                    });
+                        silo.AddAdoNetGrainStorage(name, o =>
+                        {
+                            o.Invariant = PostgreSqlInvariant;
+                            o.ConnectionString = connectionString;
+                            o.DeleteStateOnClear = name == StorageNames.Events;
+                        });
+                    }
+
                     silo.UseAdoNetReminderService(o =>
                     {
                         o.Invariant = PostgreSqlInvariant;

@@ -48,6 +48,12 @@ public static class ErrorCodeMeanings
         [ErrorCodes.UnknownCalendar] = "422: a calendar id is not one of the Outlook account's calendars.",
         [ErrorCodes.InvalidNotification] = "400: the Graph notification body is malformed.",
         [ErrorCodes.OutlookUnsupportedForEventCalendars] = "422: event calendars cannot be linked to Outlook.",
+        [ErrorCodes.EndpointNotAllowed] = "422: a webhook endpoint must be https and resolve to public addresses (not loopback, private, link-local or metadata).",
+        [ErrorCodes.WebhookEndpointNotFound] = "404: the webhook endpoint does not exist in this sub-account.",
+        [ErrorCodes.EndpointLimitReached] = "422: the sub-account has the most webhook endpoints it may have.",
+        [ErrorCodes.EndpointDisabled] = "409: the webhook endpoint is disabled; enable it first.",
+        [ErrorCodes.DeliveryNotFound] = "404: the delivery does not exist in this endpoint's delivery log.",
+        [ErrorCodes.DeliveryNotRetryable] = "409: the delivery succeeded; only pending and failed deliveries can be sent again.",
     };
 
     /// <summary>Every code of <see cref="ErrorCodes"/>, in declaration order.</summary>

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.OpenApi;
+using OrleansCalendar.Server.Events;
 
 namespace OrleansCalendar.Server.OpenApi;
 
@@ -18,6 +19,7 @@ public static class OpenApiSetup
         ["Public booking"] = "Booking pages and widgets: no API key, rate-limited, nothing about who is busy.",
         ["Outlook connection"] = "Connecting a user's Outlook calendars through Microsoft Graph.",
         ["Webhooks"] = "Microsoft Graph change notifications.",
+        ["Event webhooks"] = "Signed notifications (Standard Webhooks) of every booking and connection change, to the sub-account's own endpoints.",
         ["Operations"] = "Health endpoints for load balancers and orchestrators.",
     };
 
@@ -75,6 +77,7 @@ public static class OpenApiSetup
 
                 return Task.CompletedTask;
             });
+            o.AddEventWebhookDocs();
         });
         return services;
     }

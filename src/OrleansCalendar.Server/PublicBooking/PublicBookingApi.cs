@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.RateLimiting;
 using OrleansCalendar.Abstractions;
 using OrleansCalendar.Abstractions.Calendars;
 using OrleansCalendar.Abstractions.Errors;
+using OrleansCalendar.Abstractions.Events;
 using OrleansCalendar.Server.Appointments;
 using OrleansCalendar.Server.Calendars;
 using OrleansCalendar.Server.Http;
@@ -96,7 +97,8 @@ public static class PublicBookingApi
     private static async Task<Created<PublicAppointmentResponse>> BookAsync(
         string cid, PublicAppointmentRequest request, [FromHeader(Name = IdempotentBooking.Header)] string? idempotencyKey, IGrainFactory grains, HttpContext context)
     {
-        var booking = BookingRequests.Validate(new CreateAppointmentRequest(request.Start, request.Contact, Notes: request.Notes), requireEmail: true);
+        var booking = BookingRequests.Validate(new CreateAppointmentRequest(request.Start, request.Contact, Notes: request.Notes), requireEmail: true)
+            with { ChangedBy = ChangedBy.Public };
         var (sid, calendar) = await FindAsync(grains, cid);
         var (created, replayed) = await IdempotentBooking.BookAsync(grains, sid, cid, booking, idempotencyKey);
         if (replayed)

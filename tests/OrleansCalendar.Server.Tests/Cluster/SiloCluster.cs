@@ -26,7 +26,7 @@ public sealed class SiloCluster : IAsyncDisposable
     }
 
     /// <summary>The server assembly of this test run's configuration (Debug or Release).</summary>
-    private static string ServerAssembly =>
+    public static string ServerAssembly =>
         ServerProcess.BuiltAssembly(RepositoryRoot.Path, new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)).Parent!.Name);
 
     /// <summary>The silos started so far, stopped ones included.</summary>

@@ -93,6 +93,21 @@ public sealed class OpenApiConformanceTests(OutlookFixture outlook) : IClassFixt
         await ExpectAsync(anonymous.GetAsync("/health/live"), HttpStatusCode.OK);
         await ExpectAsync(anonymous.GetAsync("/health/ready"), HttpStatusCode.OK);
 
+        // Event webhooks: an endpoint (never reached: a public address, and no network here), a test ping, the delivery log, a retry.
+        var endpoints = $"{s.Base}/webhook-endpoints";
+        var endpoint = await ExpectAsync(Send(api, HttpMethod.Post, endpoints, """{"url": "https://93.184.216.34/hooks/calendar", "eventTypes": ["appointment.created"], "description": "CRM"}"""), HttpStatusCode.Created);
+        var eid = endpoint!["id"]!.GetValue<string>();
+        await ExpectAsync(Send(api, HttpMethod.Post, endpoints, """{"url": "https://127.0.0.1/hook"}"""), HttpStatusCode.UnprocessableEntity);
+        await ExpectAsync(Send(api, HttpMethod.Post, endpoints, """{"url": "https://93.184.216.34/hook", "eventTypes": ["appointment.deleted"]}"""), HttpStatusCode.BadRequest);
+        await ExpectAsync(api.GetAsync($"{endpoints}?limit=10"), HttpStatusCode.OK);
+        await ExpectAsync(api.GetAsync($"{endpoints}/{eid}"), HttpStatusCode.OK);
+        await ExpectAsync(Send(api, HttpMethod.Patch, $"{endpoints}/{eid}", """{"eventTypes": [], "status": "enabled"}"""), HttpStatusCode.OK);
+        await ExpectAsync(Send(api, HttpMethod.Post, $"{endpoints}/{eid}/test", null), HttpStatusCode.Accepted);
+        var deliveries = await ExpectAsync(api.GetAsync($"{endpoints}/{eid}/deliveries?status=pending"), HttpStatusCode.OK);
+        await ExpectAsync(Send(api, HttpMethod.Post, $"{endpoints}/{eid}/deliveries/{deliveries!["items"]![0]!["id"]}/retry", null), HttpStatusCode.Accepted);
+        await ExpectAsync(api.DeleteAsync($"{endpoints}/{eid}"), HttpStatusCode.NoContent);
+        await ExpectAsync(api.GetAsync($"{endpoints}/{eid}"), HttpStatusCode.NotFound);
+
         traffic.AssertNoViolations();
         var unanswered = traffic.Contract.Operations
             .Where(o => !traffic.Answers.TryGetValue(o.Name, out var statuses) || !statuses.Any(status => status < 400))

@@ -150,7 +150,7 @@ public static class OutlookConnectionApi
     }
 
     /// <summary>The connection as the API shows it: its timestamps in UTC (<see cref="ResponseTimes"/>).</summary>
-    private static OutlookConnectionDetails Shown(OutlookConnectionDetails details) => details with
+    internal static OutlookConnectionDetails Shown(OutlookConnectionDetails details) => details with
     {
         LastSyncAt = ResponseTimes.Utc(details.LastSyncAt),
         ConnectedAt = ResponseTimes.Utc(details.ConnectedAt),

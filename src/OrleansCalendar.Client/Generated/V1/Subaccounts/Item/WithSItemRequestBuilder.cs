@@ -7,6 +7,7 @@ using OrleansCalendar.Client.Models;
 using OrleansCalendar.Client.V1.Subaccounts.Item.Appointments;
 using OrleansCalendar.Client.V1.Subaccounts.Item.Calendars;
 using OrleansCalendar.Client.V1.Subaccounts.Item.Users;
+using OrleansCalendar.Client.V1.Subaccounts.Item.WebhookEndpoints;
 using System.Collections.Generic;
 using System.IO;
 using System.Threading.Tasks;
@@ -34,6 +35,11 @@ namespace OrleansCalendar.Client.V1.Subaccounts.Item
         public global::OrleansCalendar.Client.V1.Subaccounts.Item.Users.UsersRequestBuilder Users
         {
             get => new global::OrleansCalendar.Client.V1.Subaccounts.Item.Users.UsersRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The webhookEndpoints property</summary>
+        public global::OrleansCalendar.Client.V1.Subaccounts.Item.WebhookEndpoints.WebhookEndpointsRequestBuilder WebhookEndpoints
+        {
+            get => new global::OrleansCalendar.Client.V1.Subaccounts.Item.WebhookEndpoints.WebhookEndpointsRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>
         /// Instantiates a new <see cref="global::OrleansCalendar.Client.V1.Subaccounts.Item.WithSItemRequestBuilder"/> and sets the default values.

@@ -1,0 +1,104 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http;
+using OrleansCalendar.TestSupport;
+
+namespace OrleansCalendar.LoadTest;
+
+/// <summary>
+/// Outbound event webhooks against one real server process (embedded SQLite) and a receiver on loopback in this
+/// process: what an enabled endpoint costs a booking (bookings/s with one endpoint over bookings/s with none, the
+/// same closed-loop generator on two sub-accounts alike), how long a booking's event takes from its 201 to its arrival,
+/// and how many events per second one endpoint receives.
+/// </summary>
+internal static class EventScenario
+{
+    private static readonly string[] CreatedOnly = ["appointment.created"];
+
+    public static async Task<string> RunAsync(string root, LoadOptions options)
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        var url = receiver.NewUrl(out var path);
+        var arrivals = new ConcurrentDictionary<string, long>(StringComparer.Ordinal);
+        var count = 0;
+        receiver.Answer(path, hook =>
+        {
+            arrivals.TryAdd(hook.Data["id"]!.GetValue<string>(), Stopwatch.GetTimestamp());
+            Interlocked.Increment(ref count);
+            return Task.FromResult(Results.Ok());
+        });
+        await using var server = await BenchmarkServer.StartAsync(root, new Dictionary<string, string> { ["Events__AllowPrivateTargets"] = "true" });
+        using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = options.Concurrency, PooledConnectionLifetime = TimeSpan.FromMinutes(10) };
+        using var client = new HttpClient(handler) { BaseAddress = server.BaseUrl };
+        client.DefaultRequestHeaders.Authorization = new("Bearer", BenchmarkServer.AdminKey);
+
+        var without = new DistinctBookings(await Seeder.BookingCalendarsAsync(client, 32), path => new Uri(server.BaseUrl, path));
+        var withCalendars = await Seeder.BookingCalendarsAsync(client, 32);
+        var sid = withCalendars[0].Split('/')[3];
+        using (var created = await client.PostAsJsonAsync($"/v1/subaccounts/{sid}/webhook-endpoints", new { url, eventTypes = CreatedOnly }))
+        {
+            created.EnsureSuccessStatusCode();
+        }
+
+        var with = new DistinctBookings(withCalendars, path => new Uri(server.BaseUrl, path));
+        var baseline = await LoadGenerator.RunAsync(client, "POST appointment, no webhook endpoint (baseline)", "appointments", without.Next, options);
+        var before = Volatile.Read(ref count);
+        var clock = Stopwatch.StartNew();
+        var booked = await LoadGenerator.RunAsync(client, "POST appointment, one endpoint subscribed to appointment.created", "appointments", with.Next, options);
+        var expected = before + booked.Requests;
+        while (Volatile.Read(ref count) < expected && clock.Elapsed < options.Warmup + options.Duration + TimeSpan.FromMinutes(2))
+        {
+            await Task.Delay(50);
+        }
+
+        var drained = clock.Elapsed;
+        var delivered = Volatile.Read(ref count) - before;
+
+        // Latency: bookings at a gentle pace, each 201 timed until its event arrives.
+        var latencies = new List<double>();
+        for (var i = 0; i < 200; i++)
+        {
+            using var request = with.Next();
+            using var response = await client.SendAsync(request);
+            var answeredAt = Stopwatch.GetTimestamp();
+            var id = (await response.Content.ReadFromJsonAsync<JsonNode>())!["id"]!.GetValue<string>();
+            var arrived = await ArrivalAsync(arrivals, id, TimeSpan.FromSeconds(30));
+            latencies.Add(Stopwatch.GetElapsedTime(answeredAt, arrived).TotalMilliseconds);
+            await Task.Delay(20);
+        }
+
+        latencies.Sort();
+        return new StringBuilder()
+            .AppendLine(CultureInfo.InvariantCulture, $"Loopback HTTP load, {options.Concurrency} concurrent clients, {options.Duration.TotalSeconds:0} s per row after {options.Warmup.TotalSeconds:0} s warm-up; the receiver answers 200 at once; {Environment.ProcessorCount} cores shared by server, receiver and load generator; {DateTime.UtcNow:yyyy-MM-dd}.")
+            .AppendLine()
+            .AppendLine(LoadResult.TableHeader)
+            .AppendLine(baseline.Row(baseline))
+            .AppendLine(booked.Row(baseline))
+            .AppendLine()
+            .AppendLine("| delivery | value |")
+            .AppendLine("|---|---:|")
+            .AppendLine(CultureInfo.InvariantCulture, $"| events delivered to one endpoint, per second (load run and drain: {delivered:N0} events in {drained.TotalSeconds:0.0} s) | {delivered / drained.TotalSeconds:0} |")
+            .AppendLine(CultureInfo.InvariantCulture, $"| events not delivered when the drain ended | {Math.Max(0, expected - Volatile.Read(ref count))} |")
+            .AppendLine(CultureInfo.InvariantCulture, $"| 201 to arrival, p50 ms (200 bookings one at a time) | {Percentile(latencies, 0.50):0.0} |")
+            .AppendLine(CultureInfo.InvariantCulture, $"| 201 to arrival, p95 ms | {Percentile(latencies, 0.95):0.0} |")
+            .ToString();
+    }
+
+    private static double Percentile(List<double> sorted, double p) =>
+        sorted.Count == 0 ? 0 : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
+
+    private static async Task<long> ArrivalAsync(ConcurrentDictionary<string, long> arrivals, string appointmentId, TimeSpan timeout)
+    {
+        var deadline = Stopwatch.GetTimestamp() + (long)(timeout.TotalSeconds * Stopwatch.Frequency);
+        while (!arrivals.ContainsKey(appointmentId) && Stopwatch.GetTimestamp() < deadline)
+        {
+            await Task.Delay(1);
+        }
+
+        return arrivals.TryGetValue(appointmentId, out var at) ? at : throw new TimeoutException($"The event of {appointmentId} did not arrive.");
+    }
+}
