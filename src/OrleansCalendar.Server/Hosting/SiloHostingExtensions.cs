@@ -45,6 +45,7 @@ public static class SiloHostingExtensions
                 case StorageProvider.Sqlite:
                     // SQLite cannot host clustering or reminders: the embedded default is a single silo.
                     silo.UseLocalhostClustering(orleans.SiloPort, orleans.GatewayPort, serviceId: orleans.ServiceId, clusterId: orleans.ClusterId);
+                    silo.Services.AddSingleton<SqliteWriter>();
                     foreach (var name in new[] { StorageNames.Default, StorageNames.Events })
                     {
                         silo.AddAdoNetGrainStorage(name, o =>
@@ -53,7 +54,7 @@ public static class SiloHostingExtensions
                             o.ConnectionString = connectionString;
                             o.DeleteStateOnClear = name == StorageNames.Events;
                         });
-                        silo.Services.DecorateGrainStorage(name, storage => new SqliteWriteGate(storage));
+                        silo.Services.DecorateGrainStorage(name, (sp, storage) => new SqliteWriteGate(storage, sp.GetRequiredService<SqliteWriter>()));
                     }
 
                     silo.UseInMemoryReminderService();

@@ -10,11 +10,15 @@ public static class GrainStorageDecorators
     /// decorator must forward <see cref="ILifecycleParticipant{ISiloLifecycle}"/> to the storage it wraps: Orleans
     /// initializes providers through the service registered under the name.
     /// </summary>
-    public static IServiceCollection DecorateGrainStorage(this IServiceCollection services, string name, Func<IGrainStorage, IGrainStorage> decorate)
+    public static IServiceCollection DecorateGrainStorage(this IServiceCollection services, string name, Func<IGrainStorage, IGrainStorage> decorate) =>
+        services.DecorateGrainStorage(name, (_, storage) => decorate(storage));
+
+    /// <inheritdoc cref="DecorateGrainStorage(IServiceCollection, string, Func{IGrainStorage, IGrainStorage})"/>
+    public static IServiceCollection DecorateGrainStorage(this IServiceCollection services, string name, Func<IServiceProvider, IGrainStorage, IGrainStorage> decorate)
     {
         var registered = services.Last(d => d.IsKeyedService && d.ServiceType == typeof(IGrainStorage) && Equals(d.ServiceKey, name));
         var create = registered.KeyedImplementationFactory
             ?? throw new InvalidOperationException($"The grain storage '{name}' is expected to be registered through a factory.");
-        return services.AddKeyedSingleton<IGrainStorage>(name, (sp, key) => decorate((IGrainStorage)create(sp, key)));
+        return services.AddKeyedSingleton<IGrainStorage>(name, (sp, key) => decorate(sp, (IGrainStorage)create(sp, key)));
     }
 }
