@@ -30,6 +30,11 @@ if (HealthCheckCommand.IsRequested(args))
     return await HealthCheckCommand.RunAsync(builder.Configuration);
 }
 
+if (BackupCommand.IsRequested(args))
+{
+    return BackupCommand.Run(args, builder.Configuration);
+}
+
 if (builder.Configuration["urls"] is null && builder.Configuration["http_ports"] is null && builder.Configuration["https_ports"] is null)
 {
     builder.WebHost.UseUrls(ServerOptions.DefaultUrl);

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Text.RegularExpressions;
 using Npgsql;
@@ -50,7 +49,7 @@ public sealed partial class PostgreSqlServer : IAsyncDisposable
         var sockets = Directory.CreateDirectory(Path.Combine(root, "sockets")).FullName;
         if (runAsServiceAccount)
         {
-            await RunAsync("chown", ["-R", $"{ServiceAccount}:", root], root);
+            await Command.RunAsync("chown", ["-R", $"{ServiceAccount}:", root], root);
         }
 
         var server = new PostgreSqlServer(root, FreePort.Next(), runAsServiceAccount);
@@ -72,8 +71,7 @@ public sealed partial class PostgreSqlServer : IAsyncDisposable
                 "full_page_writes = off",
             ]);
 
-            await server.RunToolAsync("pg_ctl",
-                "--pgdata", server.DataDirectory, "--log", server.LogFile, "--wait", "--timeout", "60", "start");
+            await server.StartServerAsync();
             return server;
         }
         catch (Exception ex)
@@ -109,6 +107,24 @@ public sealed partial class PostgreSqlServer : IAsyncDisposable
         return ConnectionString(name);
     }
 
+    /// <summary>Stops the server as an operator would (connections are closed, nothing is accepted) until <see cref="ResumeAsync"/>.</summary>
+    public async Task StopAsync()
+    {
+        await RunToolAsync("pg_ctl", "--pgdata", DataDirectory, "--mode", "fast", "--wait", "stop");
+        NpgsqlConnection.ClearAllPools();
+    }
+
+    /// <summary>Starts the server stopped by <see cref="StopAsync"/> again, on the same port with the same data.</summary>
+    public async Task ResumeAsync() => await StartServerAsync();
+
+    /// <summary><c>pg_dump -Fc</c> of a database (while it is in use, as a backup is taken) into <paramref name="file"/>.</summary>
+    public async Task DumpAsync(string database, string file) =>
+        await Command.RunAsync(Path.Combine(BinDirectory, "pg_dump"), [.. ClientArguments(), "--format", "custom", "--file", file, database], _root);
+
+    /// <summary><c>pg_restore</c> of a dump into an existing (empty) database, as docs/operations.md tells operators to.</summary>
+    public async Task RestoreAsync(string file, string database) =>
+        await Command.RunAsync(Path.Combine(BinDirectory, "pg_restore"), [.. ClientArguments(), "--no-owner", "--exit-on-error", "--dbname", database, file], _root);
+
     public async ValueTask DisposeAsync()
     {
         // Pooled connections would otherwise linger against a server that no longer exists.
@@ -126,34 +142,20 @@ public sealed partial class PostgreSqlServer : IAsyncDisposable
         }
     }
 
-    private Task RunToolAsync(string tool, params string[] arguments)
+    private Task<string> StartServerAsync() =>
+        RunToolAsync("pg_ctl", "--pgdata", DataDirectory, "--log", LogFile, "--wait", "--timeout", "60", "start");
+
+    /// <summary>Client tools connect over TCP as the superuser, whoever runs them.</summary>
+    private string[] ClientArguments() => ["--host", IPAddress.Loopback.ToString(), "--port", Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--username", Superuser];
+
+    private Task<string> RunToolAsync(string tool, params string[] arguments)
     {
         var executable = Path.Combine(BinDirectory, tool);
+
+        // The service account may not be allowed into the caller's working directory.
         return _runAsServiceAccount
-            ? RunAsync("runuser", ["-u", ServiceAccount, "--", executable, .. arguments], _root)
-            : RunAsync(executable, arguments, _root);
-    }
-
-    private static async Task RunAsync(string fileName, IEnumerable<string> arguments, string workingDirectory)
-    {
-        var startInfo = new ProcessStartInfo(fileName, arguments)
-        {
-            // The service account may not be allowed into the caller's working directory.
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-
-        using var process = Process.Start(startInfo) ?? throw new InvalidOperationException($"Could not start {fileName}.");
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException(
-                $"'{fileName} {string.Join(' ', startInfo.ArgumentList)}' exited with {process.ExitCode}:\n{await output}{await error}");
-        }
+            ? Command.RunAsync("runuser", ["-u", ServiceAccount, "--", executable, .. arguments], _root)
+            : Command.RunAsync(executable, arguments, _root);
     }
 
     [GeneratedRegex("^[a-z_][a-z0-9_]{0,62}$")]

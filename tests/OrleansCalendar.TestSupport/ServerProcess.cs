@@ -16,15 +16,19 @@ public sealed class ServerProcess : IAsyncDisposable
     private const int SigTerm = 15;
     private const int OutputLines = 300;
 
+    // The first line of each entry of the default console log format ("info: Category[0]", "warn: …").
+    private static readonly string[] InformationOrAbove = ["info: ", "warn: ", "fail: ", "crit: "];
+
     private readonly Process _process;
     private readonly ConcurrentQueue<string> _output = new();
+    private readonly ConcurrentQueue<string> _entries = new();
+    private readonly bool _ownsDataDir;
 
-    private readonly string _dataDir;
-
-    private ServerProcess(string name, Process process, Uri baseUrl, string dataDir)
+    private ServerProcess(string name, Process process, Uri baseUrl, string dataDir, bool ownsDataDir)
     {
         Name = name;
-        _dataDir = dataDir;
+        DataDir = dataDir;
+        _ownsDataDir = ownsDataDir;
         _process = process;
         BaseUrl = baseUrl;
         _process.OutputDataReceived += (_, e) => Keep(e.Data);
@@ -37,12 +41,18 @@ public sealed class ServerProcess : IAsyncDisposable
 
     public Uri BaseUrl { get; }
 
+    /// <summary>The server's data directory (<c>Server__DataDir</c>), also its working directory.</summary>
+    public string DataDir { get; }
+
     public bool HasExited => _process.HasExited;
 
     public int ExitCode => _process.ExitCode;
 
     /// <summary>The last lines the process wrote, for failure messages.</summary>
     public string Output => string.Join('\n', _output);
+
+    /// <summary>The first line of every console log entry at Information or above that the process wrote since it started.</summary>
+    public IReadOnlyCollection<string> InformationOrAboveEntries => _entries;
 
     /// <summary>Where <c>dotnet build</c> puts the server assembly for a configuration (Debug or Release).</summary>
     public static string BuiltAssembly(string repositoryRoot, string configuration) =>
@@ -51,11 +61,14 @@ public sealed class ServerProcess : IAsyncDisposable
     /// <summary>
     /// Starts <paramref name="assembly"/>; <paramref name="environment"/> adds to (and may override) the per-process
     /// settings. <c>{port}</c> in a value stands for the process's HTTP port, for settings that name its own address.
+    /// Without <paramref name="dataDir"/> the server gets a new data directory, removed when it is disposed; a given
+    /// one (a restart on the same data, a restored backup) stays the caller's.
     /// </summary>
-    public static ServerProcess Start(string assembly, string name, IReadOnlyDictionary<string, string> environment)
+    public static ServerProcess Start(string assembly, string name, IReadOnlyDictionary<string, string> environment, string? dataDir = null)
     {
         var port = FreePort.Next();
-        var dataDir = Path.Combine(Path.GetTempPath(), $"oc-server-{Guid.NewGuid():N}");
+        var ownsDataDir = dataDir is null;
+        dataDir ??= Path.Combine(Path.GetTempPath(), $"oc-server-{Guid.NewGuid():N}");
         Directory.CreateDirectory(dataDir);
         var start = new ProcessStartInfo("dotnet", [assembly])
         {
@@ -74,18 +87,19 @@ public sealed class ServerProcess : IAsyncDisposable
             start.Environment[key] = value.Replace("{port}", port.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
         }
 
-        return new ServerProcess(name, Process.Start(start)!, new Uri($"http://127.0.0.1:{port}"), dataDir);
+        return new ServerProcess(name, Process.Start(start)!, new Uri($"http://127.0.0.1:{port}"), dataDir, ownsDataDir);
     }
 
     /// <summary>
     /// Starts the server and waits until it is ready. A free port found by probing can be taken by someone else before
     /// the server binds it; then the server is started again on other ports.
     /// </summary>
-    public static async Task<ServerProcess> StartReadyAsync(string assembly, string name, IReadOnlyDictionary<string, string> environment, TimeSpan timeout)
+    public static async Task<ServerProcess> StartReadyAsync(
+        string assembly, string name, IReadOnlyDictionary<string, string> environment, TimeSpan timeout, string? dataDir = null)
     {
         for (var attempt = 1; ; attempt++)
         {
-            var server = Start(assembly, name, environment);
+            var server = Start(assembly, name, environment, dataDir);
             try
             {
                 await server.WaitReadyAsync(timeout);
@@ -166,14 +180,22 @@ public sealed class ServerProcess : IAsyncDisposable
     }
 
     /// <summary>Runs <c>OrleansCalendar.Server healthcheck</c> against this server, as a container runtime does; returns its exit code.</summary>
-    public async Task<int> RunHealthCheckCommandAsync()
+    public async Task<int> RunHealthCheckCommandAsync() =>
+        (await RunCommandAsync(["healthcheck"], new Dictionary<string, string?> { ["ASPNETCORE_URLS"] = BaseUrl.ToString() })).ExitCode;
+
+    /// <summary>
+    /// Runs a subcommand of this server's binary in another process, as an operator would next to the running
+    /// server, with this server's settings (same data directory) plus <paramref name="environment"/>.
+    /// </summary>
+    public Task<(int ExitCode, string Output)> RunCommandAsync(IEnumerable<string> arguments, IReadOnlyDictionary<string, string?>? environment = null)
     {
-        var start = new ProcessStartInfo("dotnet", [_process.StartInfo.ArgumentList[0], "healthcheck"]) { RedirectStandardOutput = true, UseShellExecute = false };
-        start.Environment["ASPNETCORE_URLS"] = BaseUrl.ToString();
-        using var check = Process.Start(start)!;
-        await check.StandardOutput.ReadToEndAsync();
-        await check.WaitForExitAsync();
-        return check.ExitCode;
+        var settings = _process.StartInfo.Environment.ToDictionary(e => e.Key, e => e.Value);
+        foreach (var (key, value) in environment ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
+        }
+
+        return Command.ExecuteAsync("dotnet", [_process.StartInfo.ArgumentList[0], .. arguments], DataDir, settings);
     }
 
     /// <summary>kill -9: no goodbye to the cluster, no flush, connections reset.</summary>
@@ -216,9 +238,14 @@ public sealed class ServerProcess : IAsyncDisposable
         }
 
         _process.Dispose();
+        if (!_ownsDataDir)
+        {
+            return;
+        }
+
         try
         {
-            Directory.Delete(_dataDir, recursive: true);
+            Directory.Delete(DataDir, recursive: true);
         }
         catch (IOException)
         {
@@ -233,6 +260,11 @@ public sealed class ServerProcess : IAsyncDisposable
         }
 
         _output.Enqueue(line);
+        if (InformationOrAbove.Any(level => line.StartsWith(level, StringComparison.Ordinal)))
+        {
+            _entries.Enqueue(line);
+        }
+
         while (_output.Count > OutputLines && _output.TryDequeue(out _))
         {
         }

@@ -173,7 +173,7 @@ public sealed class AppointmentGrain(
 
         if (cancelled)
         {
-            logger.LogInformation("Appointment {AppointmentId} cancelled from Outlook by {UserId}", AppointmentId, userId);
+            logger.LogDebug("Appointment {AppointmentId} cancelled from Outlook by {UserId}", AppointmentId, userId);
             await CancelAsync(ChangedBy.Outlook);
             return;
         }
@@ -187,7 +187,7 @@ public sealed class AppointmentGrain(
         try
         {
             await ChangeAsync(new AppointmentChanges(start, end, null, null), ChangedBy.Outlook);
-            logger.LogInformation("Appointment {AppointmentId} moved from Outlook by {UserId}", AppointmentId, userId);
+            logger.LogDebug("Appointment {AppointmentId} moved from Outlook by {UserId}", AppointmentId, userId);
         }
         catch (CalendarException e)
         {

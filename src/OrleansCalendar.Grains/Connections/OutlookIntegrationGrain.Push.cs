@@ -161,7 +161,7 @@ public sealed partial class OutlookIntegrationGrain
         record.EventId = await CallGraphRawAsync(token => graph.CreateEventAsync(Key, token, record.OutlookCalendarId, PushDrafts.Draft(record, tag), cancellationToken));
         record.OutlookStart = record.Start;
         record.OutlookEnd = record.End;
-        logger.LogInformation("Appointment {AppointmentId} written to Outlook for {Integration}", record.AppointmentId, Key);
+        logger.LogDebug("Appointment {AppointmentId} written to Outlook for {Integration}", record.AppointmentId, Key);
     }
 
     private void Failed(PushRecord record, string error, bool transient, TimeSpan? retryAfter)

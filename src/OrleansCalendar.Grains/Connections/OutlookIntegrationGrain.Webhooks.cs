@@ -214,7 +214,7 @@ public sealed partial class OutlookIntegrationGrain
         Confirmed(record, subscription);
         record.NotificationUrl = Hooks.NotificationUrl.ToString();
         QueuePull(calendarId, TimeSpan.Zero);
-        logger.LogInformation("Subscribed to changes of an Outlook calendar of {Integration} until {ExpiresAt}", Key, subscription.ExpiresAt);
+        logger.LogDebug("Subscribed to changes of an Outlook calendar of {Integration} until {ExpiresAt}", Key, subscription.ExpiresAt);
     }
 
     /// <summary>Moves the expiry forward; after <c>reauthorizationRequired</c> with a freshly refreshed token. Gone at Graph: subscribe again.</summary>

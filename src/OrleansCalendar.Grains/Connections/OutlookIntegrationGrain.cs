@@ -127,7 +127,7 @@ public sealed partial class OutlookIntegrationGrain(
 
         S.EventSequence++; // [events]
         (await Recorder.WriteAsync(Event(EventTypes.ConnectionConnected), state, this)).ThrowIfNotStored(); // [events]
-        logger.LogInformation("Outlook connected for {Integration} with {Access} access", Key, S.Access);
+        logger.LogDebug("Outlook connected for {Integration} with {Access} access", Key, S.Access);
         _syncRequested = true;
         await KeepSyncingAsync();
         return Details();
@@ -193,7 +193,7 @@ public sealed partial class OutlookIntegrationGrain(
         state.State = new OutlookIntegrationState { EventSequence = disconnected.Sequence };
         (await Recorder.WriteAsync(disconnected, state, this)).ThrowIfNotStored();
         await StopSyncingAsync();
-        logger.LogInformation("Outlook disconnected for {Integration}", Key);
+        logger.LogDebug("Outlook disconnected for {Integration}", Key);
     }
 
     private async Task<TokenGrant> RedeemAsync(string code, PendingAuthorization authorization)

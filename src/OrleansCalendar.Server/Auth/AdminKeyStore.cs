@@ -11,7 +11,9 @@ namespace OrleansCalendar.Server.Auth;
 /// </summary>
 public sealed class AdminKeyStore
 {
-    private const string FileName = "admin-key.txt";
+    /// <summary>The generated key's file in the data directory.</summary>
+    public const string FileName = "admin-key.txt";
+
     private readonly byte[] _keyBytes;
 
     public AdminKeyStore(IOptions<AuthOptions> auth, IOptions<ServerOptions> server, ILogger<AdminKeyStore> logger)

@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.NetworkInformation;
 using System.Net.Sockets;
 using Orleans.Configuration;
+using Orleans.Versions.Compatibility;
+using Orleans.Versions.Selector;
 using OrleansCalendar.Grains.Storage;
 using OrleansCalendar.Server.Storage;
 
@@ -38,6 +40,15 @@ public static class SiloHostingExtensions
                 o.ServiceId = orleans.ServiceId;
             });
             silo.Configure<SiloOptions>(o => o.SiloName = orleans.ResolveSiloName());
+
+            // During a rolling upgrade old and new silos run side by side. A caller may use any interface version
+            // at least as new as its own, and new activations of an interface whose [Version] was raised go to
+            // the silos with the newest one, so they move to the new release as soon as one of its silos exists.
+            silo.Configure<GrainVersioningOptions>(o =>
+            {
+                o.DefaultCompatibilityStrategy = nameof(BackwardCompatible);
+                o.DefaultVersionSelectorStrategy = nameof(LatestVersion);
+            });
             silo.AddActivityPropagation();
 
             switch (storage.Provider)

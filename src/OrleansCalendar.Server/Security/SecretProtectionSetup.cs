@@ -11,6 +11,9 @@ public static class SecretProtectionSetup
     /// <summary>The application name every silo shares: Data Protection isolates key use by it.</summary>
     public const string ApplicationName = "orleans-calendar";
 
+    /// <summary>The embedded default's key ring: one XML file per key in this folder of the data directory.</summary>
+    public const string KeyRingDirectory = "keys";
+
     /// <summary>
     /// Data Protection with the key ring in the configured storage: files under <c>&lt;data dir&gt;/keys</c> in the
     /// embedded default, a PostgreSQL table in a cluster.
@@ -27,7 +30,7 @@ public static class SecretProtectionSetup
         }
         else
         {
-            dataProtection.PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(server.DataDirFullPath, "keys")));
+            dataProtection.PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(server.DataDirFullPath, KeyRingDirectory)));
         }
 
         services.AddSingleton<ISecretProtector, DataProtectionSecretProtector>();

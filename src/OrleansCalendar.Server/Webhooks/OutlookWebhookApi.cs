@@ -118,7 +118,7 @@ public static class OutlookWebhookApi
         }
         else if (outcome == NotificationOutcome.UnknownSubscription)
         {
-            logger.LogInformation("Dropped {Count} notification(s) for unknown subscription {SubscriptionId}", count, subscriptionId);
+            logger.LogDebug("Dropped {Count} notification(s) for unknown subscription {SubscriptionId}", count, subscriptionId);
         }
     }
 

@@ -57,9 +57,15 @@ public sealed class BookingLoad
         Task.WhenAll(Enumerable.Range(0, workers).Select(w => Task.Run(() => WorkAsync(new Random(w), stop))));
 
     /// <summary>Every 201 is still there, confirmed, and no member has two confirmed appointments that overlap.</summary>
-    public async Task AssertDurableAndDisjointAsync()
+    public Task AssertDurableAndDisjointAsync() => AssertDurableAndDisjointAsync(_created);
+
+    /// <summary>
+    /// Every appointment of <paramref name="kept"/> is there and confirmed (say, those acknowledged before a backup),
+    /// no member has two confirmed appointments that overlap, and none that was never answered 201.
+    /// </summary>
+    public async Task AssertDurableAndDisjointAsync(IEnumerable<Booked> kept)
     {
-        foreach (var booked in _created)
+        foreach (var booked in kept)
         {
             var (status, body) = await _scenario.Client.GetJsonAsync($"{_scenario.Base}/calendars/{booked.CalendarId}/appointments/{booked.Id}");
             Assert.True(status == HttpStatusCode.OK, $"appointment {booked.Id} (201 at {booked.At:O}) answered {(int)status}: {body?.ToJsonString()}");
@@ -158,15 +164,7 @@ public sealed class BookingLoad
     private Task<(HttpStatusCode Status, JsonNode? Body)> BookWithRetryAsync(string calendarId, DateTimeOffset start)
     {
         var key = Guid.NewGuid().ToString("N");
-        return SendWithRetryAsync(() =>
-        {
-            var request = new HttpRequestMessage(HttpMethod.Post, $"{_scenario.Base}/calendars/{calendarId}/appointments")
-            {
-                Content = System.Net.Http.Json.JsonContent.Create(new { start = BookingScenario.Iso(start), title = "Consultation", contact = new { name = "Pat Doe", email = "pat@example.com" } }),
-            };
-            request.Headers.Add("Idempotency-Key", key);
-            return request;
-        });
+        return SendWithRetryAsync(() => _scenario.BookingRequest(calendarId, start, key));
     }
 
     /// <summary>
@@ -183,7 +181,15 @@ public sealed class BookingLoad
             {
                 using var response = await _scenario.Client.SendAsync(request);
                 var text = await response.Content.ReadAsStringAsync();
-                return (response.StatusCode, text.Length == 0 ? null : JsonNode.Parse(text));
+                var body = text.Length == 0 ? null : JsonNode.Parse(text);
+                if (response.StatusCode == HttpStatusCode.ServiceUnavailable
+                    && (response.Headers.RetryAfter is null || body?["code"]?.GetValue<string>() != "temporarily-unavailable"))
+                {
+                    // The contract's 503 tells the client when to come back; any other is a fault.
+                    Record("503 without Retry-After or temporarily-unavailable");
+                }
+
+                return (response.StatusCode, body);
             }
             catch (HttpRequestException) when (attempt < 3)
             {

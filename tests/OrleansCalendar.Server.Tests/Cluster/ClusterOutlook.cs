@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using OrleansCalendar.GraphEmulator;
+using OrleansCalendar.GraphEmulator.Control;
 using OrleansCalendar.Server.Tests.Infrastructure;
 
 namespace OrleansCalendar.Server.Tests.Cluster;
@@ -41,6 +42,35 @@ public static class ClusterOutlook
             () => emulator.Control.GetRequestLog(mailbox.Email).Any(r => r.Timestamp > since && r.PathAndQuery.Contains("calendarView/delta", StringComparison.OrdinalIgnoreCase)),
             $"{mailbox.Email} to be polled {what}",
             TimeSpan.FromSeconds(20));
+
+    /// <summary>
+    /// A connection made earlier (before an upgrade, before a backup) works here: it reads as connected, its stored
+    /// tokens decrypt (it lists the mailbox's calendars at Graph), and an event added in Outlook now reaches the busy view.
+    /// </summary>
+    public static async Task AssertStillSyncingAsync(GraphEmulatorServer emulator, HttpClient client, string sid, string uid, TestMailbox mailbox)
+    {
+        var url = $"/v1/subaccounts/{sid}/users/{uid}/connections/outlook";
+        var (status, connection) = await client.GetJsonAsync(url);
+        Assert.True(status == HttpStatusCode.OK && connection!["status"]!.GetValue<string>() == "connected", $"connection answered {(int)status}: {connection?.ToJsonString()}");
+        var (listed, calendars) = await client.GetJsonAsync($"{url}/calendars");
+        Assert.True(listed == HttpStatusCode.OK, $"calendars answered {(int)listed}: {calendars?.ToJsonString()}");
+        Assert.Contains(mailbox.WorkCalendarId, calendars!.ToJsonString(), StringComparison.Ordinal);
+
+        var start = DateTime.UtcNow.Date.AddDays(10).AddHours(13).AddMinutes(Random.Shared.Next(60));
+        var end = start.AddMinutes(45);
+        emulator.Control.AddEvent(mailbox.Email, mailbox.WorkCalendarId, new EventSpec("Added in Outlook", start, end) { ShowAs = "busy" });
+        var range = $"start={Uri.EscapeDataString(BookingScenario.Iso(start.AddDays(-1)))}&end={Uri.EscapeDataString(BookingScenario.Iso(start.AddDays(1)))}";
+        await Eventually.ValueAsync(
+            async () => (await client.GetJsonAsync($"/v1/subaccounts/{sid}/users/{uid}/busy?{range}")).Body!["intervals"]!.AsArray()
+                .Where(i => i!["source"]!.GetValue<string>() == "outlook")
+                .Select(i => new { Start = Time(i!["start"]!), End = Time(i["end"]!) })
+                .ToList(),
+            outlook => outlook.Any(i => i.Start <= start && i.End >= end),
+            "the event added in Outlook to show in the busy view",
+            TimeSpan.FromSeconds(30));
+    }
+
+    private static DateTimeOffset Time(JsonNode node) => DateTimeOffset.Parse(node.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>How many Outlook integrations each silo hosts right now, by silo name.</summary>
     public static Dictionary<string, int> IntegrationsBySilo(JsonArray members) =>

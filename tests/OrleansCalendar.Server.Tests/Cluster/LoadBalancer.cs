@@ -6,7 +6,8 @@ namespace OrleansCalendar.Server.Tests.Cluster;
 /// What any HTTP load balancer in front of the silos does, in the test process: round-robin over the backends
 /// whose <c>/health/ready</c> answered 200 at the last check (every 200 ms), and a request that could not even
 /// connect goes to the next backend (safe: nothing was sent). A request that was sent is never resent here; an
-/// answer or a failure goes back to the caller as it is.
+/// answer or a failure goes back to the caller as it is. When no backend is ready (storage down for all of them) it
+/// fails open like the common cloud balancers: requests go to all backends, so clients get the servers' own answers.
 /// </summary>
 public sealed class LoadBalancer : DelegatingHandler
 {
@@ -81,8 +82,9 @@ public sealed class LoadBalancer : DelegatingHandler
     {
         lock (_lock)
         {
-            var ready = _backends.Where(b => b.Value && !tried.Contains(b.Key)).Select(b => b.Key).ToList();
-            return ready.Count == 0 ? null : ready[(int)((uint)Interlocked.Increment(ref _next) % ready.Count)];
+            var untried = _backends.Where(b => !tried.Contains(b.Key)).ToList();
+            var candidates = (_backends.Values.Any(ready => ready) ? untried.Where(b => b.Value) : untried).Select(b => b.Key).ToList();
+            return candidates.Count == 0 ? null : candidates[(int)((uint)Interlocked.Increment(ref _next) % candidates.Count)];
         }
     }
 

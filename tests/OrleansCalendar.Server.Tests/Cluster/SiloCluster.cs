@@ -1,14 +1,16 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using OrleansCalendar.GraphEmulator;
+using OrleansCalendar.Server.Auth;
 using OrleansCalendar.Server.Tests.Infrastructure;
 
 namespace OrleansCalendar.Server.Tests.Cluster;
 
 /// <summary>
-/// Several silo processes of the same binary on one PostgreSQL database (clustering, grain storage, reminders,
-/// key ring), behind a <see cref="LoadBalancer"/>, wired to the Graph emulator. Silos poll Outlook every two
-/// seconds and webhooks are off, so periodic sync is what keeps integrations fresh.
+/// Several silo processes on one PostgreSQL database (clustering, grain storage, reminders, key ring), or one
+/// embedded server process, behind a <see cref="LoadBalancer"/>, wired to the Graph emulator. Silos poll Outlook
+/// every two seconds and webhooks are off, so periodic sync is what keeps integrations fresh. They log what the
+/// shipped configuration logs.
 /// </summary>
 public sealed class SiloCluster : IAsyncDisposable
 {
@@ -35,37 +37,27 @@ public sealed class SiloCluster : IAsyncDisposable
     /// <summary>The client-side retry of 503s, shared by every client of <see cref="Client"/>.</summary>
     public RetryAfterHandler Retries { get; }
 
-    /// <summary>Starts <paramref name="silos"/> silos; <paramref name="settings"/> (environment variables) override the defaults.</summary>
-    public static async Task<SiloCluster> StartAsync(PostgreSqlServer postgres, GraphEmulatorServer emulator, int silos, IReadOnlyDictionary<string, string>? settings = null)
+    /// <summary>
+    /// Starts <paramref name="silos"/> silos of <paramref name="assembly"/> (by default this tree's server) on a new
+    /// database; <paramref name="settings"/> (environment variables) override the defaults.
+    /// </summary>
+    public static async Task<SiloCluster> StartAsync(
+        PostgreSqlServer postgres, GraphEmulatorServer emulator, int silos, IReadOnlyDictionary<string, string>? settings = null, string? assembly = null)
     {
-        var environment = new Dictionary<string, string>
+        var environment = SiloEnvironment(emulator, settings, new Dictionary<string, string>
         {
             ["Storage__Provider"] = "PostgreSql",
             ["ConnectionStrings__Orleans"] = await postgres.CreateDatabaseAsync(),
             ["Orleans__ClusterId"] = $"cluster-{Guid.NewGuid():N}",
             ["Orleans__AdvertisedIP"] = "127.0.0.1",
             ["Auth__AdminKey"] = CalendarAppFactory.AdminKey,
-            ["Server__ShutdownDrain"] = "00:00:01",
-            ["Sync__IntervalSeconds"] = "2",
-            ["Logging__LogLevel__Default"] = "Warning",
-            ["Logging__LogLevel__OrleansCalendar"] = "Information",
-        };
-        foreach (var (key, value) in OutlookFixture.Settings(emulator))
-        {
-            environment[key.Replace(":", "__", StringComparison.Ordinal)] = value!;
-        }
-
-        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
-        {
-            environment[key] = value;
-        }
-
+        });
         var cluster = new SiloCluster(environment);
         try
         {
             // The first silo creates the schema; the others join once it is there.
-            await cluster.AddSiloAsync();
-            await Task.WhenAll(Enumerable.Range(1, silos - 1).Select(_ => cluster.AddSiloAsync()));
+            await cluster.AddSiloAsync(assembly);
+            await Task.WhenAll(Enumerable.Range(1, silos - 1).Select(_ => cluster.AddSiloAsync(assembly)));
             await cluster.WaitForActiveSilosAsync(silos);
             return cluster;
         }
@@ -76,10 +68,47 @@ public sealed class SiloCluster : IAsyncDisposable
         }
     }
 
-    /// <summary>Starts one more silo and puts it behind the balancer once it is ready.</summary>
-    public async Task<ServerProcess> AddSiloAsync()
+    /// <summary>
+    /// One embedded server (SQLite in its data directory, <paramref name="dataDir"/> if given) behind the balancer,
+    /// configured as a newcomer runs it: no admin key set, so it generates one into its data directory. Without an
+    /// emulator Outlook is not configured.
+    /// </summary>
+    public static async Task<SiloCluster> StartEmbeddedAsync(GraphEmulatorServer? emulator, IReadOnlyDictionary<string, string>? settings = null, string? dataDir = null)
     {
-        var silo = await ServerProcess.StartReadyAsync(ServerAssembly, $"silo-{Interlocked.Increment(ref _started)}", _environment, StartTimeout);
+        var cluster = new SiloCluster(SiloEnvironment(emulator, settings, []));
+        try
+        {
+            var server = await cluster.AddSiloAsync(dataDir: dataDir);
+            cluster.AdminKey = (await File.ReadAllTextAsync(Path.Combine(server.DataDir, AdminKeyStore.FileName))).Trim();
+            return cluster;
+        }
+        catch
+        {
+            await cluster.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>The silos' storage in a cluster (<c>ConnectionStrings__Orleans</c>); null for the embedded store.</summary>
+    public string? ConnectionString => _environment.GetValueOrDefault("ConnectionStrings__Orleans");
+
+    /// <summary>The admin key every silo accepts.</summary>
+    public string AdminKey { get; private set; } = CalendarAppFactory.AdminKey;
+
+    /// <summary>
+    /// Starts one more silo of <paramref name="assembly"/> (by default this tree's server) and puts it behind the
+    /// balancer once it is ready. <paramref name="dataDir"/> starts it on existing data (a restart, a restored
+    /// backup); <paramref name="settings"/> override the cluster's for this silo only.
+    /// </summary>
+    public async Task<ServerProcess> AddSiloAsync(string? assembly = null, string? dataDir = null, IReadOnlyDictionary<string, string>? settings = null)
+    {
+        var environment = new Dictionary<string, string>(_environment);
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            environment[key] = value;
+        }
+
+        var silo = await ServerProcess.StartReadyAsync(assembly ?? ServerAssembly, $"silo-{Interlocked.Increment(ref _started)}", environment, StartTimeout, dataDir);
         lock (_silos)
         {
             _silos.Add(silo);
@@ -89,18 +118,40 @@ public sealed class SiloCluster : IAsyncDisposable
         return silo;
     }
 
+    /// <summary>Settings of every silo: the emulator, fast polling, a short drain, then <paramref name="mode"/> and the test's own.</summary>
+    private static Dictionary<string, string> SiloEnvironment(GraphEmulatorServer? emulator, IReadOnlyDictionary<string, string>? settings, Dictionary<string, string> mode)
+    {
+        var environment = new Dictionary<string, string>
+        {
+            ["Server__ShutdownDrain"] = "00:00:01",
+            ["Sync__IntervalSeconds"] = "2",
+        };
+        foreach (var (key, value) in emulator is null ? [] : OutlookFixture.Settings(emulator))
+        {
+            environment[key.Replace(":", "__", StringComparison.Ordinal)] = value!;
+        }
+
+        foreach (var (key, value) in mode.Concat(settings ?? new Dictionary<string, string>()))
+        {
+            environment[key] = value;
+        }
+
+        return environment;
+    }
+
     /// <summary>A client through the balancer with the client-side retry; <paramref name="key"/> defaults to the admin key.</summary>
     public HttpClient Client(string? key = null)
     {
         var client = new HttpClient(Retries, disposeHandler: false) { BaseAddress = LoadBalancer.Address, Timeout = TimeSpan.FromSeconds(60) };
-        client.DefaultRequestHeaders.Authorization = new("Bearer", key ?? CalendarAppFactory.AdminKey);
+        client.DefaultRequestHeaders.Authorization = new("Bearer", key ?? AdminKey);
         return client;
     }
 
-    /// <summary>A client that talks to one silo only.</summary>
-    public static HttpClient Direct(ServerProcess silo, string? key = null)
+    /// <summary>A client that talks to one silo only; with <paramref name="retry"/> it retries 503s as <see cref="Client"/> does.</summary>
+    public static HttpClient Direct(ServerProcess silo, string? key = null, bool retry = false)
     {
-        var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = silo.BaseUrl, Timeout = TimeSpan.FromSeconds(60) };
+        HttpMessageHandler handler = new HttpClientHandler { AllowAutoRedirect = false };
+        var client = new HttpClient(retry ? new RetryAfterHandler(handler) : handler) { BaseAddress = silo.BaseUrl, Timeout = TimeSpan.FromSeconds(60) };
         client.DefaultRequestHeaders.Authorization = new("Bearer", key ?? CalendarAppFactory.AdminKey);
         return client;
     }
@@ -126,7 +177,7 @@ public sealed class SiloCluster : IAsyncDisposable
     {
         foreach (var silo in _silos.Where(s => !s.HasExited).ToList())
         {
-            await silo.WaitForActiveSilosAsync(CalendarAppFactory.AdminKey, count, timeout ?? TimeSpan.FromSeconds(60));
+            await silo.WaitForActiveSilosAsync(AdminKey, count, timeout ?? TimeSpan.FromSeconds(60));
         }
     }
 

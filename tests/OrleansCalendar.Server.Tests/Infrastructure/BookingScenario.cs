@@ -75,6 +75,17 @@ public sealed class BookingScenario
             contact = new { name, email = "pat@example.com" },
         });
 
+    /// <summary>A booking request with an <c>Idempotency-Key</c>, so that it can be sent again safely.</summary>
+    public HttpRequestMessage BookingRequest(string calendarId, DateTimeOffset start, string idempotencyKey)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, $"{Base}/calendars/{calendarId}/appointments")
+        {
+            Content = System.Net.Http.Json.JsonContent.Create(new { start = Iso(start), title = "Consultation", contact = new { name = "Pat Doe", email = "pat@example.com" } }),
+        };
+        request.Headers.Add("Idempotency-Key", idempotencyKey);
+        return request;
+    }
+
     public async Task<string> BookOkAsync(string calendarId, DateTimeOffset start, string? userId = null)
     {
         var (status, body) = await BookAsync(calendarId, start, userId);
@@ -92,6 +103,24 @@ public sealed class BookingScenario
             .SelectMany(d => d!["slots"]!.AsArray())
             .Select(s => DateTimeOffset.Parse(s!["start"]!.GetValue<string>(), CultureInfo.InvariantCulture).ToUniversalTime())
             .ToList();
+    }
+
+    /// <summary>Every half hour of a 09:00–17:00 weekday calendar in New York, from <paramref name="daysAhead"/> days from now on.</summary>
+    public static IEnumerable<DateTimeOffset> HalfHours(int daysAhead)
+    {
+        var zone = TimeZoneInfo.FindSystemTimeZoneById("America/New_York");
+        for (var date = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(daysAhead); ; date = date.AddDays(1))
+        {
+            if (date.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday)
+            {
+                continue;
+            }
+
+            for (var half = 0; half < 16; half++)
+            {
+                yield return At(zone, date, 9 + (half / 2), 30 * (half % 2));
+            }
+        }
     }
 
     public static JsonObject WeekdayHours(string start, string end)

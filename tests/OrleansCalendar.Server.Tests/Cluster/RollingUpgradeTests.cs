@@ -1,0 +1,128 @@
+using System.Net;
+using OrleansCalendar.GraphEmulator;
+using OrleansCalendar.Server.Tests.Infrastructure;
+using Xunit.Abstractions;
+
+namespace OrleansCalendar.Server.Tests.Cluster;
+
+/// <summary>
+/// The guard of compatibility between releases (docs/contributing.md): three silos of the previous release
+/// (<see cref="UpgradeBaseline"/>) replaced one by one with this tree's while bookings run and Outlook syncs.
+/// </summary>
+[Collection(ClusterCollection.Name)]
+public sealed class RollingUpgradeTests(PostgreSqlFixture postgres, ITestOutputHelper output) : IAsyncLifetime
+{
+    private static readonly string[] BookingGrains = ["AppointmentGrain", "AvailabilityGrain", "CalendarGrain"];
+
+    private GraphEmulatorServer _emulator = null!;
+
+    public async Task InitializeAsync() => _emulator = await GraphEmulatorServer.StartAsync(new GraphEmulatorOptions());
+
+    public async Task DisposeAsync() => await _emulator.DisposeAsync();
+
+    [SkippableFact]
+    public async Task Upgrading_from_the_previous_release_silo_by_silo_under_load_keeps_every_booking_and_the_Outlook_integration()
+    {
+        var unavailable = await UpgradeBaseline.UnavailableReasonAsync();
+        Skip.If(unavailable is not null, unavailable);
+        var baseline = await UpgradeBaseline.BuildAsync();
+        await using var cluster = await SiloCluster.StartAsync(postgres.Server, _emulator, silos: 3, assembly: baseline);
+        var old = cluster.Silos.ToList();
+        output.WriteLine($"{old.Count} silos of {UpgradeBaseline.Commit} running");
+
+        // Everything below is written by the old release: the load's members, an Outlook connection, an appointment
+        // that the new release moves and cancels, and the calendars booked through every silo while versions mix.
+        var load = await BookingLoad.PrepareAsync(cluster.Client(), key => cluster.Client(key), members: 4);
+        var scenario = load.Scenario;
+        var outlookUser = await scenario.Client.CreateUserAsync(scenario.SubAccountId, "Outlook", $"outlook-{Guid.NewGuid():N}@example.com");
+        var mailbox = await ClusterOutlook.ConnectAsync(_emulator, scenario.Client, scenario.SubAccountId, outlookUser);
+        var outlookCalendar = await scenario.CreateCalendarAsync(userIds: [outlookUser]);
+        var early = await scenario.BookOkAsync(outlookCalendar, BookingScenario.NewYork(daysAhead: 3, hour: 10));
+        var mixedCalendars = new List<string>();
+        for (var i = 0; i < 3; i++)
+        {
+            var member = await scenario.Client.CreateUserAsync(scenario.SubAccountId, $"Mixed {i}", $"mixed{i}-{Guid.NewGuid():N}@example.com");
+            mixedCalendars.Add(await scenario.CreateCalendarAsync(userIds: [member]));
+        }
+
+        using var stop = new CancellationTokenSource();
+        var running = load.RunAsync(workers: 6, stop.Token);
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        var mixedBookings = new List<(string CalendarId, string Id)>();
+        for (var round = 0; round < old.Count; round++)
+        {
+            var took = await cluster.StopAsync(old[round]);
+            Assert.True(old[round].ExitCode == 0, $"{old[round].Name} exited with {old[round].ExitCode}:\n{old[round].Output}");
+            var replacement = await cluster.AddSiloAsync();
+            await cluster.WaitForActiveSilosAsync(3);
+            output.WriteLine($"{old[round].Name} (old) stopped in {took.TotalSeconds:F1} s; {replacement.Name} (new) joined");
+            if (round < old.Count - 1)
+            {
+                mixedBookings.AddRange(await BookThroughEverySiloAsync(cluster, scenario, mixedCalendars, round, old));
+            }
+        }
+
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        await stop.CancelAsync();
+        await running;
+        output.WriteLine($"outcomes: {load.Summary()}; 503s retried: {cluster.Retries.Retries}");
+
+        // No 5xx once the retry window is spent, nothing acknowledged lost, no time booked twice; all of it read
+        // by the new release alone, since the last old silo has left.
+        Assert.Empty(load.Slow);
+        Assert.All(load.Outcomes.Keys, outcome => Assert.True(outcome is "201" or "200" or "409" or "422", $"unexpected outcome {outcome}: {load.Summary()}"));
+        Assert.True(load.Count("201") > 0, load.Summary());
+        await load.AssertDurableAndDisjointAsync();
+        foreach (var (calendarId, id) in mixedBookings)
+        {
+            var (status, body) = await scenario.Client.GetJsonAsync($"{scenario.Base}/calendars/{calendarId}/appointments/{id}");
+            Assert.True(status == HttpStatusCode.OK && body!["status"]!.GetValue<string>() == "confirmed", $"{id} answered {(int)status}: {body?.ToJsonString()}");
+        }
+
+        // The integration the old release connected keeps syncing on the new one: it polls, its tokens decrypt,
+        // and Outlook's changes reach the busy view.
+        await ClusterOutlook.PolledSinceAsync(_emulator, mailbox, DateTimeOffset.UtcNow, "on the new silos");
+        await ClusterOutlook.AssertStillSyncingAsync(_emulator, scenario.Client, scenario.SubAccountId, outlookUser, mailbox);
+
+        // An appointment the old release booked is moved and cancelled by the new one.
+        var appointment = $"{scenario.Base}/calendars/{outlookCalendar}/appointments/{early}";
+        var moved = await scenario.Client.SendJsonAsync(HttpMethod.Patch, appointment, new { start = BookingScenario.Iso(BookingScenario.NewYork(daysAhead: 3, hour: 14)) });
+        Assert.True(moved.Status == HttpStatusCode.OK, $"moving {early} answered {(int)moved.Status}: {moved.Body?.ToJsonString()}");
+        var cancelled = await scenario.Client.SendJsonAsync(HttpMethod.Delete, appointment);
+        Assert.True(cancelled.Status == HttpStatusCode.NoContent, $"cancelling {early} answered {(int)cancelled.Status}: {cancelled.Body?.ToJsonString()}");
+        Assert.Equal("cancelled", (await scenario.Client.GetJsonAsync(appointment)).Body!["status"]!.GetValue<string>());
+    }
+
+    /// <summary>
+    /// While old and new silos run side by side, a booking through each silo on each calendar succeeds, and booking
+    /// grains live on both old and new silos: requests entering one version are served by grains of the other.
+    /// </summary>
+    private async Task<List<(string CalendarId, string Id)>> BookThroughEverySiloAsync(
+        SiloCluster cluster, BookingScenario scenario, List<string> calendars, int round, List<ServerProcess> old)
+    {
+        var booked = new List<(string, string)>();
+        var silos = cluster.Silos.Where(s => !s.HasExited).ToList();
+        for (var i = 0; i < silos.Count; i++)
+        {
+            using var direct = SiloCluster.Direct(silos[i], scenario.Client.DefaultRequestHeaders.Authorization!.Parameter, retry: true);
+            foreach (var calendar in calendars)
+            {
+                var start = BookingScenario.NewYork(daysAhead: 40 + (7 * round), hour: 9 + i);
+                var (status, body) = await direct.PostJsonAsync($"{scenario.Base}/calendars/{calendar}/appointments",
+                    new { start = BookingScenario.Iso(start), title = "Mixed", contact = new { name = "Pat Doe" } });
+                Assert.True(status == HttpStatusCode.Created,
+                    $"booking through {silos[i].Name} ({(old.Contains(silos[i]) ? "old" : "new")}) answered {(int)status}: {body?.ToJsonString()}");
+                booked.Add((calendar, body!["id"]!.GetValue<string>()));
+            }
+        }
+
+        var hosting = (await SiloCluster.MembersAsync(silos[^1]))
+            .Where(m => m!["status"]!.GetValue<string>() == "active" && BookingGrains.Any(g => m["activations"]![g]?.GetValue<int>() > 0))
+            .Select(m => m!["name"]!.GetValue<string>())
+            .ToList();
+        output.WriteLine($"mixed round {round}: booking grains on {string.Join(", ", hosting)}");
+        Assert.Contains(hosting, name => old.Any(o => o.Name == name));
+        Assert.Contains(hosting, name => old.All(o => o.Name != name));
+        return booked;
+    }
+}
