@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.NetworkInformation;
 using System.Net.Sockets;
 using Orleans.Configuration;
+using Orleans.Serialization;
 using Orleans.Versions.Compatibility;
 using Orleans.Versions.Selector;
 using OrleansCalendar.Grains.Storage;
@@ -49,6 +50,11 @@ public static class SiloHostingExtensions
                 o.DefaultCompatibilityStrategy = nameof(BackwardCompatible);
                 o.DefaultVersionSelectorStrategy = nameof(LatestVersion);
             });
+
+            // A grain that cannot reach PostgreSQL fails with an NpgsqlException. Orleans only serializes exceptions
+            // of namespaces it knows, so from another silo that failure would arrive as a codec error (a 500) instead
+            // of the storage fault that the API answers with 503 and Retry-After.
+            silo.Services.Configure<ExceptionSerializationOptions>(o => o.SupportedNamespacePrefixes.Add("Npgsql"));
             silo.AddActivityPropagation();
 
             switch (storage.Provider)

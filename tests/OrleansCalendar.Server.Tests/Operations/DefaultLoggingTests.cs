@@ -10,9 +10,9 @@ namespace OrleansCalendar.Server.Tests.Operations;
 /// <summary>What the server process writes to its console with the logging configuration it ships with.</summary>
 public sealed class DefaultLoggingTests(ITestOutputHelper output) : IAsyncLifetime
 {
-    // A machine starved of CPU can make the Orleans runtime warn (a stalled thread) at any moment; a line written
-    // per request or per activation would add hundreds.
-    private const int OccasionalWarnings = 5;
+    // The Orleans runtime warns about a machine starved of CPU (a stalled thread, a slow turn) whenever it happens:
+    // those entries describe the test machine, not the requests.
+    private static readonly string[] StarvationWarnings = ["warn: Orleans.Runtime.Watchdog[", "warn: Orleans.Runtime.Scheduler.WorkItemGroup["];
 
     private GraphEmulatorServer _emulator = null!;
 
@@ -51,13 +51,13 @@ public sealed class DefaultLoggingTests(ITestOutputHelper output) : IAsyncLifeti
 
         var afterFew = await EntriesAfterAsync(20);
         var afterMany = await EntriesAfterAsync(200);
-        var added = afterMany.Skip(afterFew.Count).ToList();
+        var added = afterMany.Skip(afterFew.Count).Where(entry => !StarvationWarnings.Any(w => entry.StartsWith(w, StringComparison.Ordinal))).ToList();
         output.WriteLine($"{afterFew.Count} entries after 20 bookings:\n{string.Join('\n', afterFew)}\nadded by 200 more:\n{string.Join('\n', added)}");
 
         Assert.Contains(afterFew, entry => entry.StartsWith("info: Microsoft.Hosting.Lifetime", StringComparison.Ordinal));
+        Assert.Contains(afterFew, entry => entry.StartsWith("info: OrleansCalendar.Server.Storage.SchemaMigrator", StringComparison.Ordinal));
         Assert.Contains(afterFew, entry => entry.StartsWith("warn: OrleansCalendar.Server.Auth.AdminKeyStore", StringComparison.Ordinal));
-        Assert.DoesNotContain(added, entry => entry.StartsWith("info: ", StringComparison.Ordinal));
-        Assert.True(added.Count <= OccasionalWarnings, $"200 more bookings added {added.Count} log entries:\n{string.Join('\n', added)}");
+        Assert.True(added.Count == 0, $"200 more bookings added {added.Count} log entries:\n{string.Join('\n', added)}");
     }
 
     /// <summary>The console logger writes from a queue of its own: the entries once they stop changing.</summary>
