@@ -1,23 +1,16 @@
 using System.Net;
-using OrleansCalendar.GraphEmulator;
 using OrleansCalendar.Server.Tests.Infrastructure;
 
 namespace OrleansCalendar.Server.Tests.Cluster;
 
 /// <summary>What a load balancer sees of a silo that is told to stop (SIGTERM), and what the other silos see.</summary>
 [Collection(ClusterCollection.Name)]
-public sealed class GracefulShutdownTests(PostgreSqlFixture postgres) : IAsyncLifetime
+public sealed class GracefulShutdownTests(PostgreSqlFixture postgres, GraphEmulatorFixture emulator) : IClassFixture<GraphEmulatorFixture>
 {
-    private GraphEmulatorServer _emulator = null!;
-
-    public async Task InitializeAsync() => _emulator = await GraphEmulatorServer.StartAsync(new GraphEmulatorOptions());
-
-    public async Task DisposeAsync() => await _emulator.DisposeAsync();
-
     [Fact]
     public async Task On_SIGTERM_a_silo_reports_not_ready_while_still_serving_then_leaves_the_cluster_and_exits_cleanly()
     {
-        await using var cluster = await SiloCluster.StartAsync(postgres.Server, _emulator, silos: 2,
+        await using var cluster = await SiloCluster.StartAsync(postgres.Server, emulator.Server, silos: 2,
             new Dictionary<string, string> { ["Server__ShutdownDrain"] = "00:00:04" });
         var (leaving, staying) = (cluster.Silos[0], cluster.Silos[1]);
         using var client = SiloCluster.Direct(leaving);

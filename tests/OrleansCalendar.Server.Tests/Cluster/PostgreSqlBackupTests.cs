@@ -1,5 +1,4 @@
 using Npgsql;
-using OrleansCalendar.GraphEmulator;
 using OrleansCalendar.Server.Tests.Infrastructure;
 using Xunit.Abstractions;
 
@@ -7,22 +6,16 @@ namespace OrleansCalendar.Server.Tests.Cluster;
 
 /// <summary>A cluster's database dumped with <c>pg_dump</c> while it serves, restored into a new database as docs/operations.md says.</summary>
 [Collection(ClusterCollection.Name)]
-public sealed class PostgreSqlBackupTests(PostgreSqlFixture postgres, ITestOutputHelper output) : IAsyncLifetime
+public sealed class PostgreSqlBackupTests(PostgreSqlFixture postgres, ITestOutputHelper output, GraphEmulatorFixture emulator) : IClassFixture<GraphEmulatorFixture>
 {
-    private GraphEmulatorServer _emulator = null!;
-
-    public async Task InitializeAsync() => _emulator = await GraphEmulatorServer.StartAsync(new GraphEmulatorOptions());
-
-    public async Task DisposeAsync() => await _emulator.DisposeAsync();
-
     [Fact]
     public async Task A_dump_of_a_live_cluster_restored_into_a_new_database_serves_its_appointments_and_decrypts_its_Outlook_tokens()
     {
-        await using var cluster = await SiloCluster.StartAsync(postgres.Server, _emulator, silos: 1);
+        await using var cluster = await SiloCluster.StartAsync(postgres.Server, emulator.Server, silos: 1);
         var load = await BookingLoad.PrepareAsync(cluster.Client(), key => cluster.Client(key), members: 3);
         var scenario = load.Scenario;
         var outlookUser = await scenario.Client.CreateUserAsync(scenario.SubAccountId, "Outlook", $"outlook-{Guid.NewGuid():N}@example.com");
-        var mailbox = await ClusterOutlook.ConnectAsync(_emulator, scenario.Client, scenario.SubAccountId, outlookUser);
+        var mailbox = await ClusterOutlook.ConnectAsync(emulator.Server, scenario.Client, scenario.SubAccountId, outlookUser);
 
         using var stop = new CancellationTokenSource();
         var running = load.RunAsync(workers: 4, stop.Token);
@@ -41,6 +34,6 @@ public sealed class PostgreSqlBackupTests(PostgreSqlFixture postgres, ITestOutpu
         await cluster.AddSiloAsync(settings: new Dictionary<string, string> { ["ConnectionStrings__Orleans"] = restored });
 
         await load.AssertDurableAndDisjointAsync(load.Created.Where(c => c.At < dumpStarted));
-        await ClusterOutlook.AssertStillSyncingAsync(_emulator, scenario.Client, scenario.SubAccountId, outlookUser, mailbox);
+        await ClusterOutlook.AssertStillSyncingAsync(emulator.Server, scenario.Client, scenario.SubAccountId, outlookUser, mailbox);
     }
 }

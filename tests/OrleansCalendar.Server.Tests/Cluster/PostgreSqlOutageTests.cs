@@ -1,4 +1,3 @@
-using OrleansCalendar.GraphEmulator;
 using OrleansCalendar.Server.Tests.Infrastructure;
 using Xunit.Abstractions;
 
@@ -9,29 +8,20 @@ namespace OrleansCalendar.Server.Tests.Cluster;
 /// that nothing else depends on it.
 /// </summary>
 [Collection(ClusterCollection.Name)]
-public sealed class PostgreSqlOutageTests(ITestOutputHelper output) : IAsyncLifetime
+public sealed class PostgreSqlOutageTests(ITestOutputHelper output, GraphEmulatorFixture emulator) : IClassFixture<GraphEmulatorFixture>, IAsyncLifetime
 {
     private static readonly TimeSpan Outage = TimeSpan.FromSeconds(10);
 
     private PostgreSqlServer _postgres = null!;
-    private GraphEmulatorServer _emulator = null!;
 
-    public async Task InitializeAsync()
-    {
-        _postgres = await PostgreSqlServer.StartAsync();
-        _emulator = await GraphEmulatorServer.StartAsync(new GraphEmulatorOptions());
-    }
+    public async Task InitializeAsync() => _postgres = await PostgreSqlServer.StartAsync();
 
-    public async Task DisposeAsync()
-    {
-        await _emulator.DisposeAsync();
-        await _postgres.DisposeAsync();
-    }
+    public async Task DisposeAsync() => await _postgres.DisposeAsync();
 
     [Fact]
     public async Task While_PostgreSQL_is_stopped_requests_answer_503_with_Retry_After_and_afterwards_the_silos_recover_by_themselves_losing_nothing()
     {
-        await using var cluster = await SiloCluster.StartAsync(_postgres, _emulator, silos: 2);
+        await using var cluster = await SiloCluster.StartAsync(_postgres, emulator.Server, silos: 2);
         var load = await BookingLoad.PrepareAsync(cluster.Client(), key => cluster.Client(key), members: 4);
         using var stop = new CancellationTokenSource();
         var running = load.RunAsync(workers: 6, stop.Token);

@@ -1,4 +1,3 @@
-using OrleansCalendar.GraphEmulator;
 using OrleansCalendar.Server.Tests.Infrastructure;
 using Xunit.Abstractions;
 
@@ -6,21 +5,15 @@ namespace OrleansCalendar.Server.Tests.Cluster;
 
 /// <summary>Every silo of a three-silo cluster replaced one by one (SIGTERM, then a new process) while bookings run.</summary>
 [Collection(ClusterCollection.Name)]
-public sealed class RollingRestartTests(PostgreSqlFixture postgres, ITestOutputHelper output) : IAsyncLifetime
+public sealed class RollingRestartTests(PostgreSqlFixture postgres, ITestOutputHelper output, GraphEmulatorFixture emulator) : IClassFixture<GraphEmulatorFixture>
 {
-    private GraphEmulatorServer _emulator = null!;
-
-    public async Task InitializeAsync() => _emulator = await GraphEmulatorServer.StartAsync(new GraphEmulatorOptions());
-
-    public async Task DisposeAsync() => await _emulator.DisposeAsync();
-
     [Fact]
     public async Task A_rolling_restart_under_load_answers_no_5xx_beyond_the_retry_window_and_loses_nothing()
     {
-        await using var cluster = await SiloCluster.StartAsync(postgres.Server, _emulator, silos: 3);
+        await using var cluster = await SiloCluster.StartAsync(postgres.Server, emulator.Server, silos: 3);
         var load = await BookingLoad.PrepareAsync(cluster.Client(), key => cluster.Client(key), members: 4);
         var outlookUser = await load.Scenario.Client.CreateUserAsync(load.Scenario.SubAccountId, "Outlook", $"outlook-{Guid.NewGuid():N}@example.com");
-        var mailbox = await ClusterOutlook.ConnectAsync(_emulator, load.Scenario.Client, load.Scenario.SubAccountId, outlookUser);
+        var mailbox = await ClusterOutlook.ConnectAsync(emulator.Server, load.Scenario.Client, load.Scenario.SubAccountId, outlookUser);
 
         using var stop = new CancellationTokenSource();
         var running = load.RunAsync(workers: 6, stop.Token);
@@ -46,6 +39,6 @@ public sealed class RollingRestartTests(PostgreSqlFixture postgres, ITestOutputH
         await load.AssertDurableAndDisjointAsync();
 
         // The integration, whichever silos it lived on, kept polling on the new ones.
-        await ClusterOutlook.PolledSinceAsync(_emulator, mailbox, DateTimeOffset.UtcNow, "on the new silos");
+        await ClusterOutlook.PolledSinceAsync(emulator.Server, mailbox, DateTimeOffset.UtcNow, "on the new silos");
     }
 }

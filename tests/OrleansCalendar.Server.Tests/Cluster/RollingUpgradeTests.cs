@@ -1,5 +1,4 @@
 using System.Net;
-using OrleansCalendar.GraphEmulator;
 using OrleansCalendar.Server.Tests.Infrastructure;
 using Xunit.Abstractions;
 
@@ -10,15 +9,9 @@ namespace OrleansCalendar.Server.Tests.Cluster;
 /// (<see cref="UpgradeBaseline"/>) replaced one by one with this tree's while bookings run and Outlook syncs.
 /// </summary>
 [Collection(ClusterCollection.Name)]
-public sealed class RollingUpgradeTests(PostgreSqlFixture postgres, ITestOutputHelper output) : IAsyncLifetime
+public sealed class RollingUpgradeTests(PostgreSqlFixture postgres, ITestOutputHelper output, GraphEmulatorFixture emulator) : IClassFixture<GraphEmulatorFixture>
 {
     private static readonly string[] BookingGrains = ["AppointmentGrain", "AvailabilityGrain", "CalendarGrain"];
-
-    private GraphEmulatorServer _emulator = null!;
-
-    public async Task InitializeAsync() => _emulator = await GraphEmulatorServer.StartAsync(new GraphEmulatorOptions());
-
-    public async Task DisposeAsync() => await _emulator.DisposeAsync();
 
     [SkippableFact]
     public async Task Upgrading_from_the_previous_release_silo_by_silo_under_load_keeps_every_booking_and_the_Outlook_integration()
@@ -26,7 +19,7 @@ public sealed class RollingUpgradeTests(PostgreSqlFixture postgres, ITestOutputH
         var unavailable = await UpgradeBaseline.UnavailableReasonAsync();
         Skip.If(unavailable is not null, unavailable);
         var baseline = await UpgradeBaseline.BuildAsync();
-        await using var cluster = await SiloCluster.StartAsync(postgres.Server, _emulator, silos: 3, assembly: baseline);
+        await using var cluster = await SiloCluster.StartAsync(postgres.Server, emulator.Server, silos: 3, assembly: baseline);
         var old = cluster.Silos.ToList();
         output.WriteLine($"{old.Count} silos of {UpgradeBaseline.Commit} running");
 
@@ -35,7 +28,7 @@ public sealed class RollingUpgradeTests(PostgreSqlFixture postgres, ITestOutputH
         var load = await BookingLoad.PrepareAsync(cluster.Client(), key => cluster.Client(key), members: 4);
         var scenario = load.Scenario;
         var outlookUser = await scenario.Client.CreateUserAsync(scenario.SubAccountId, "Outlook", $"outlook-{Guid.NewGuid():N}@example.com");
-        var mailbox = await ClusterOutlook.ConnectAsync(_emulator, scenario.Client, scenario.SubAccountId, outlookUser);
+        var mailbox = await ClusterOutlook.ConnectAsync(emulator.Server, scenario.Client, scenario.SubAccountId, outlookUser);
         var outlookCalendar = await scenario.CreateCalendarAsync(userIds: [outlookUser]);
         var early = await scenario.BookOkAsync(outlookCalendar, BookingScenario.NewYork(daysAhead: 3, hour: 10));
         var mixedCalendars = new List<string>();
@@ -81,8 +74,8 @@ public sealed class RollingUpgradeTests(PostgreSqlFixture postgres, ITestOutputH
 
         // The integration the old release connected keeps syncing on the new one: it polls, its tokens decrypt,
         // and Outlook's changes reach the busy view.
-        await ClusterOutlook.PolledSinceAsync(_emulator, mailbox, DateTimeOffset.UtcNow, "on the new silos");
-        await ClusterOutlook.AssertStillSyncingAsync(_emulator, scenario.Client, scenario.SubAccountId, outlookUser, mailbox);
+        await ClusterOutlook.PolledSinceAsync(emulator.Server, mailbox, DateTimeOffset.UtcNow, "on the new silos");
+        await ClusterOutlook.AssertStillSyncingAsync(emulator.Server, scenario.Client, scenario.SubAccountId, outlookUser, mailbox);
 
         // An appointment the old release booked is moved and cancelled by the new one.
         var appointment = $"{scenario.Base}/calendars/{outlookCalendar}/appointments/{early}";

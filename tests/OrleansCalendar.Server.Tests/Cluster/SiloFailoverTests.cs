@@ -1,5 +1,4 @@
 using System.Net;
-using OrleansCalendar.GraphEmulator;
 using OrleansCalendar.Server.Tests.Infrastructure;
 using Xunit.Abstractions;
 
@@ -7,18 +6,12 @@ namespace OrleansCalendar.Server.Tests.Cluster;
 
 /// <summary>Three real silo processes on PostgreSQL; one of them is killed with SIGKILL while bookings run.</summary>
 [Collection(ClusterCollection.Name)]
-public sealed class SiloFailoverTests(PostgreSqlFixture postgres, ITestOutputHelper output) : IAsyncLifetime
+public sealed class SiloFailoverTests(PostgreSqlFixture postgres, ITestOutputHelper output, GraphEmulatorFixture emulator) : IClassFixture<GraphEmulatorFixture>
 {
-    private GraphEmulatorServer _emulator = null!;
-
-    public async Task InitializeAsync() => _emulator = await GraphEmulatorServer.StartAsync(new GraphEmulatorOptions());
-
-    public async Task DisposeAsync() => await _emulator.DisposeAsync();
-
     [Fact]
     public async Task Killing_one_of_three_silos_under_booking_load_loses_no_confirmed_appointment_and_its_integrations_sync_on()
     {
-        await using var cluster = await SiloCluster.StartAsync(postgres.Server, _emulator, silos: 3);
+        await using var cluster = await SiloCluster.StartAsync(postgres.Server, emulator.Server, silos: 3);
         var load = await BookingLoad.PrepareAsync(cluster.Client(), key => cluster.Client(key), members: 4);
 
         // Outlook users of their own, not booked by the load: nothing but their own timers keeps them polling.
@@ -27,12 +20,12 @@ public sealed class SiloFailoverTests(PostgreSqlFixture postgres, ITestOutputHel
         for (var i = 0; i < 6; i++)
         {
             var user = await load.Scenario.Client.CreateUserAsync(load.Scenario.SubAccountId, $"Outlook {i}", $"outlook{i}-{Guid.NewGuid():N}@example.com");
-            mailboxes.Add(await ClusterOutlook.ConnectAsync(_emulator, load.Scenario.Client, load.Scenario.SubAccountId, user));
+            mailboxes.Add(await ClusterOutlook.ConnectAsync(emulator.Server, load.Scenario.Client, load.Scenario.SubAccountId, user));
         }
 
         foreach (var mailbox in mailboxes)
         {
-            await ClusterOutlook.PolledSinceAsync(_emulator, mailbox, connectedAt, "once connected");
+            await ClusterOutlook.PolledSinceAsync(emulator.Server, mailbox, connectedAt, "once connected");
         }
 
         using var stop = new CancellationTokenSource();
@@ -66,7 +59,7 @@ public sealed class SiloFailoverTests(PostgreSqlFixture postgres, ITestOutputHel
         var resumedAfter = DateTimeOffset.UtcNow;
         foreach (var mailbox in mailboxes)
         {
-            await ClusterOutlook.PolledSinceAsync(_emulator, mailbox, resumedAfter, "again after the failover");
+            await ClusterOutlook.PolledSinceAsync(emulator.Server, mailbox, resumedAfter, "again after the failover");
         }
 
         var survivors = ClusterOutlook.IntegrationsBySilo(await SiloCluster.MembersAsync(cluster.Silos.First(s => !s.HasExited)));
@@ -85,8 +78,8 @@ public sealed class SiloFailoverTests(PostgreSqlFixture postgres, ITestOutputHel
     [Fact]
     public async Task The_same_Outlook_account_connected_through_two_silos_at_the_same_moment_connects_once()
     {
-        await using var cluster = await SiloCluster.StartAsync(postgres.Server, _emulator, silos: 2);
-        var mailbox = OutlookFixture.For(_emulator).NewMailbox();
+        await using var cluster = await SiloCluster.StartAsync(postgres.Server, emulator.Server, silos: 2);
+        var mailbox = OutlookFixture.For(emulator.Server).NewMailbox();
         var callbacks = new List<Uri>();
         var scenarios = new List<BookingScenario>();
         foreach (var silo in cluster.Silos)
@@ -94,7 +87,7 @@ public sealed class SiloFailoverTests(PostgreSqlFixture postgres, ITestOutputHel
             using var admin = SiloCluster.Direct(silo);
             var scenario = await BookingScenario.CreateAsync(admin, key => SiloCluster.Direct(silo, key));
             scenarios.Add(scenario);
-            callbacks.Add(await ClusterOutlook.AuthorizeAsync(_emulator, scenario.Client, scenario.SubAccountId, scenario.UserIds[0], mailbox.Email));
+            callbacks.Add(await ClusterOutlook.AuthorizeAsync(emulator.Server, scenario.Client, scenario.SubAccountId, scenario.UserIds[0], mailbox.Email));
         }
 
         Assert.Equal(2, callbacks.Select(c => c.Port).Distinct().Count());

@@ -1,5 +1,4 @@
 using System.Net;
-using OrleansCalendar.GraphEmulator;
 using OrleansCalendar.Server.Auth;
 using OrleansCalendar.Server.Tests.Cluster;
 using OrleansCalendar.Server.Tests.Infrastructure;
@@ -8,29 +7,23 @@ using Xunit.Abstractions;
 namespace OrleansCalendar.Server.Tests.Operations;
 
 /// <summary>What the server process writes to its console with the logging configuration it ships with.</summary>
-public sealed class DefaultLoggingTests(ITestOutputHelper output) : IAsyncLifetime
+public sealed class DefaultLoggingTests(ITestOutputHelper output, GraphEmulatorFixture emulator) : IClassFixture<GraphEmulatorFixture>
 {
     // The Orleans runtime warns about a machine starved of CPU (a stalled thread, a slow turn) whenever it happens:
     // those entries describe the test machine, not the requests.
     private static readonly string[] StarvationWarnings = ["warn: Orleans.Runtime.Watchdog[", "warn: Orleans.Runtime.Scheduler.WorkItemGroup["];
 
-    private GraphEmulatorServer _emulator = null!;
-
-    public async Task InitializeAsync() => _emulator = await GraphEmulatorServer.StartAsync(new GraphEmulatorOptions());
-
-    public async Task DisposeAsync() => await _emulator.DisposeAsync();
-
     [Fact]
     public async Task The_console_shows_start_up_and_where_the_admin_key_is_and_nothing_per_request_or_activation()
     {
-        await using var cluster = await SiloCluster.StartEmbeddedAsync(_emulator);
+        await using var cluster = await SiloCluster.StartEmbeddedAsync(emulator.Server);
         var server = cluster.Silos[0];
         Assert.Contains(server.Output.Split('\n'), line => line.Contains(Path.Combine(server.DataDir, AdminKeyStore.FileName), StringComparison.Ordinal));
 
         // Each booking activates an appointment grain and is pushed to Outlook; periodic sync polls all along.
         var scenario = await BookingScenario.CreateAsync(cluster.Client(), key => cluster.Client(key));
         var user = scenario.UserIds[0];
-        var mailbox = await ClusterOutlook.ConnectAsync(_emulator, scenario.Client, scenario.SubAccountId, user);
+        var mailbox = await ClusterOutlook.ConnectAsync(emulator.Server, scenario.Client, scenario.SubAccountId, user);
         var calendar = await scenario.CreateCalendarAsync(userIds: [user]);
         using var slots = BookingScenario.HalfHours(daysAhead: 2).GetEnumerator();
         var booked = 0;
@@ -44,7 +37,7 @@ public sealed class DefaultLoggingTests(ITestOutputHelper output) : IAsyncLifeti
             }
 
             booked += bookings;
-            await Eventually.TrueAsync(() => _emulator.Control.ListEvents(mailbox.Email, mailbox.DefaultCalendarId).Count == booked,
+            await Eventually.TrueAsync(() => emulator.Server.Control.ListEvents(mailbox.Email, mailbox.DefaultCalendarId).Count == booked,
                 $"{booked} appointments to reach Outlook", TimeSpan.FromSeconds(120));
             return await SettledEntriesAsync(server);
         }

@@ -1,5 +1,4 @@
 using System.Net;
-using OrleansCalendar.GraphEmulator;
 using OrleansCalendar.Server.Tests.Cluster;
 using OrleansCalendar.Server.Tests.Infrastructure;
 using Xunit.Abstractions;
@@ -7,23 +6,17 @@ using Xunit.Abstractions;
 namespace OrleansCalendar.Server.Tests.Operations;
 
 /// <summary>The embedded store backed up by the <c>backup</c> subcommand while the server runs, and restored as the README says.</summary>
-public sealed class EmbeddedBackupTests(ITestOutputHelper output) : IAsyncLifetime
+public sealed class EmbeddedBackupTests(ITestOutputHelper output, GraphEmulatorFixture emulator) : IClassFixture<GraphEmulatorFixture>
 {
-    private GraphEmulatorServer _emulator = null!;
-
-    public async Task InitializeAsync() => _emulator = await GraphEmulatorServer.StartAsync(new GraphEmulatorOptions());
-
-    public async Task DisposeAsync() => await _emulator.DisposeAsync();
-
     [Fact]
     public async Task A_backup_taken_under_booking_load_restores_every_booking_acknowledged_before_it_and_the_Outlook_connection()
     {
-        await using var cluster = await SiloCluster.StartEmbeddedAsync(_emulator);
+        await using var cluster = await SiloCluster.StartEmbeddedAsync(emulator.Server);
         var server = cluster.Silos[0];
         var load = await BookingLoad.PrepareAsync(cluster.Client(), key => cluster.Client(key), members: 3);
         var scenario = load.Scenario;
         var outlookUser = await scenario.Client.CreateUserAsync(scenario.SubAccountId, "Outlook", $"outlook-{Guid.NewGuid():N}@example.com");
-        var mailbox = await ClusterOutlook.ConnectAsync(_emulator, scenario.Client, scenario.SubAccountId, outlookUser);
+        var mailbox = await ClusterOutlook.ConnectAsync(emulator.Server, scenario.Client, scenario.SubAccountId, outlookUser);
 
         using var stop = new CancellationTokenSource();
         var running = load.RunAsync(workers: 4, stop.Token);
@@ -53,6 +46,6 @@ public sealed class EmbeddedBackupTests(ITestOutputHelper output) : IAsyncLifeti
 
         // ... every booking acknowledged before the backup began, and the Outlook connection with its tokens.
         await load.AssertDurableAndDisjointAsync(load.Created.Where(c => c.At < backupStarted));
-        await ClusterOutlook.AssertStillSyncingAsync(_emulator, scenario.Client, scenario.SubAccountId, outlookUser, mailbox);
+        await ClusterOutlook.AssertStillSyncingAsync(emulator.Server, scenario.Client, scenario.SubAccountId, outlookUser, mailbox);
     }
 }
