@@ -56,6 +56,37 @@ public sealed class BookingLoad
     public Task RunAsync(int workers, CancellationToken stop) =>
         Task.WhenAll(Enumerable.Range(0, workers).Select(w => Task.Run(() => WorkAsync(new Random(w), stop))));
 
+    /// <summary>
+    /// Some bookings succeeded and every request got, within <see cref="RequestBound"/>, one of the answers in
+    /// <paramref name="allowed"/>: by default those of a healthy service, so no 5xx outlasted the client's retries
+    /// and no connection was lost for good.
+    /// </summary>
+    public void AssertAnsweredWith(params string[] allowed)
+    {
+        string[] expected = allowed.Length == 0 ? ["201", "200", "409", "422"] : allowed;
+        Assert.Empty(Slow);
+        Assert.All(Outcomes.Keys, outcome => Assert.True(expected.Contains(outcome), $"unexpected outcome {outcome}: {Summary()}"));
+        Assert.True(Count("201") > 0, Summary());
+    }
+
+    /// <summary>Runs <paramref name="workers"/> workers from two seconds before <paramref name="action"/> until two seconds after it.</summary>
+    public async Task RunDuringAsync(int workers, Func<Task> action)
+    {
+        using var stop = new CancellationTokenSource();
+        var running = RunAsync(workers, stop.Token);
+        try
+        {
+            await Task.Delay(TimeSpan.FromSeconds(2));
+            await action();
+            await Task.Delay(TimeSpan.FromSeconds(2));
+        }
+        finally
+        {
+            await stop.CancelAsync();
+            await running;
+        }
+    }
+
     /// <summary>Every 201 is still there, confirmed, and no member has two confirmed appointments that overlap.</summary>
     public Task AssertDurableAndDisjointAsync() => AssertDurableAndDisjointAsync(_created.ToList());
 

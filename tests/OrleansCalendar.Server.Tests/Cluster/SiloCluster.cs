@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using OrleansCalendar.GraphEmulator;
 using OrleansCalendar.Server.Auth;
 using OrleansCalendar.Server.Tests.Infrastructure;
+using Xunit.Abstractions;
 
 namespace OrleansCalendar.Server.Tests.Cluster;
 
@@ -154,6 +155,28 @@ public sealed class SiloCluster : IAsyncDisposable
         var client = new HttpClient(retry ? new RetryAfterHandler(handler) : handler) { BaseAddress = silo.BaseUrl, Timeout = TimeSpan.FromSeconds(60) };
         client.DefaultRequestHeaders.Authorization = new("Bearer", key ?? CalendarAppFactory.AdminKey);
         return client;
+    }
+
+    /// <summary>
+    /// A rolling replacement: each silo running now in turn is stopped (SIGTERM) and must exit 0, then a silo of
+    /// <paramref name="assembly"/> (by default this tree's server) takes its place; once the cluster is whole again,
+    /// <paramref name="afterEach"/> runs with the number of silos replaced so far.
+    /// </summary>
+    public async Task ReplaceEverySiloAsync(ITestOutputHelper output, string? assembly = null, Func<int, Task>? afterEach = null)
+    {
+        var running = _silos.Where(s => !s.HasExited).ToList();
+        for (var i = 0; i < running.Count; i++)
+        {
+            var took = await StopAsync(running[i]);
+            Assert.True(running[i].ExitCode == 0, $"{running[i].Name} exited with {running[i].ExitCode}:\n{running[i].Output}");
+            var replacement = await AddSiloAsync(assembly);
+            await WaitForActiveSilosAsync(running.Count);
+            output.WriteLine($"{running[i].Name} stopped gracefully in {took.TotalSeconds:F1} s; {replacement.Name} joined");
+            if (afterEach is not null)
+            {
+                await afterEach(i + 1);
+            }
+        }
     }
 
     public void Kill(ServerProcess silo)
