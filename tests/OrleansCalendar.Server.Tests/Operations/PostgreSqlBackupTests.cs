@@ -1,11 +1,15 @@
 using Npgsql;
+using OrleansCalendar.Server.Tests.Cluster;
 using OrleansCalendar.Server.Tests.Infrastructure;
 using Xunit.Abstractions;
 
-namespace OrleansCalendar.Server.Tests.Cluster;
+namespace OrleansCalendar.Server.Tests.Operations;
 
-/// <summary>A cluster's database dumped with <c>pg_dump</c> while it serves, restored into a new database as docs/operations.md says.</summary>
-[Collection(ClusterCollection.Name)]
+/// <summary>
+/// A cluster's database dumped with <c>pg_dump</c> while it serves, restored into a new database as docs/operations.md
+/// says. One silo, so it runs beside the other tests on the shared PostgreSQL server.
+/// </summary>
+[Collection(PostgreSqlCollection.Name)]
 public sealed class PostgreSqlBackupTests(PostgreSqlFixture postgres, ITestOutputHelper output, GraphEmulatorFixture emulator) : IClassFixture<GraphEmulatorFixture>
 {
     [Fact]
