@@ -19,6 +19,9 @@ public sealed class ServerProcess : IAsyncDisposable
     // The first line of each entry of the default console log format ("info: Category[0]", "warn: …").
     private static readonly string[] InformationOrAbove = ["info: ", "warn: ", "fail: ", "crit: "];
 
+    // Set ORLEANSCALENDAR_SERVER_LOGS to a directory to keep every line each server wrote, in <name>.log.
+    private static readonly string? LogDirectory = Environment.GetEnvironmentVariable("ORLEANSCALENDAR_SERVER_LOGS");
+
     private readonly Process _process;
     private readonly ConcurrentQueue<string> _output = new();
     private readonly ConcurrentQueue<string> _entries = new();
@@ -260,6 +263,14 @@ public sealed class ServerProcess : IAsyncDisposable
         }
 
         _output.Enqueue(line);
+        if (LogDirectory is { } directory)
+        {
+            lock (_output)
+            {
+                File.AppendAllText(Path.Combine(directory, $"{Name}.log"), line + Environment.NewLine);
+            }
+        }
+
         if (InformationOrAbove.Any(level => line.StartsWith(level, StringComparison.Ordinal)))
         {
             _entries.Enqueue(line);

@@ -9,6 +9,7 @@ using OrleansCalendar.Abstractions.Errors;
 using OrleansCalendar.Abstractions.Events;
 using OrleansCalendar.Grains.Events;
 using OrleansCalendar.Grains.Storage;
+using OrleansCalendar.Grains.Upgrades;
 
 
 namespace OrleansCalendar.Grains.Appointments;
@@ -123,7 +124,9 @@ public sealed class AppointmentGrain(
         if (state.State.Status != AppointmentStatus.Cancelled)
         {
             // Stored as releasing first: if this grain dies after its own write, the members still learn of the cancel.
-            await Task.WhenAll(Owners(plan).Select(owner => Availability(owner).BeginReleaseAsync(AppointmentId)));
+            // A member on a silo of the previous release (a rolling upgrade) has no such step; the release below frees it.
+            await Task.WhenAll(Owners(plan).Select(owner => PreviousRelease.CallAsync(
+                () => Availability(owner).BeginReleaseAsync(AppointmentId), () => Task.CompletedTask)));
             state.State.Status = AppointmentStatus.Cancelled;
             state.State.UpdatedAt = clock.GetUtcNow();
             state.State.EventSequence++; // [events]

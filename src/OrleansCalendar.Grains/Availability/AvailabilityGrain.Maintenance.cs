@@ -5,6 +5,7 @@ using OrleansCalendar.Abstractions.Appointments;
 using OrleansCalendar.Abstractions.Archive;
 using OrleansCalendar.Abstractions.Availability;
 using OrleansCalendar.Grains.Storage;
+using OrleansCalendar.Grains.Upgrades;
 
 namespace OrleansCalendar.Grains.Availability;
 
@@ -134,7 +135,11 @@ public sealed partial class AvailabilityGrain
         try
         {
             var appointment = GrainFactory.GetGrain<IAppointmentGrain>(GrainKeys.Scoped(SubAccountId, hold.Reservation.AppointmentId));
-            return await appointment.GetHoldFateAsync(hold.Reservation.Revision);
+            // An appointment on a silo of the previous release (a rolling upgrade) answers that release's question:
+            // whether the hold is its current reservation, which it also is not while cancelled.
+            return await PreviousRelease.CallAsync(
+                () => appointment.GetHoldFateAsync(hold.Reservation.Revision),
+                async () => await appointment.IsCurrentReservationAsync(hold.Reservation.Revision) ? HoldFate.Current : HoldFate.NotCurrent);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {

@@ -9,6 +9,7 @@ using OrleansCalendar.Abstractions.Errors;
 using OrleansCalendar.Domain.Intervals;
 using OrleansCalendar.Domain.Scheduling;
 using OrleansCalendar.Grains.Storage;
+using OrleansCalendar.Grains.Upgrades;
 using Bookability = OrleansCalendar.Domain.Scheduling.Availability;
 
 namespace OrleansCalendar.Grains.Calendars;
@@ -95,7 +96,7 @@ public sealed class CalendarGrain(
 
         if (Definition.Type != CalendarType.RoundRobin)
         {
-            var booked = await Appointment(appointmentId).CreateAsync(plan, request.Title, request.Contact, request.Notes, request.ChangedBy);
+            var booked = await CreateAsync(Appointment(appointmentId), plan, request);
             Count(plan.UserIds);
             return booked;
         }
@@ -105,7 +106,7 @@ public sealed class CalendarGrain(
         {
             try
             {
-                var booked = await Appointment(appointmentId).CreateAsync(plan with { UserIds = [member] }, request.Title, request.Contact, request.Notes, request.ChangedBy);
+                var booked = await CreateAsync(Appointment(appointmentId), plan with { UserIds = [member] }, request);
                 Count([member]);
                 return booked;
             }
@@ -234,6 +235,15 @@ public sealed class CalendarGrain(
         _rules = null;
         _freeSlots = null;
     }
+
+    /// <summary>
+    /// Creates the appointment, saying who books; an appointment activated by a silo of the previous release (during
+    /// a rolling upgrade) books with the method it knows, as that release did.
+    /// </summary>
+    private static Task<AppointmentDetails> CreateAsync(IAppointmentGrain appointment, AppointmentPlan plan, BookingRequest request) =>
+        PreviousRelease.CallAsync(
+            () => appointment.CreateAsync(plan, request.Title, request.Contact, request.Notes, request.ChangedBy),
+            () => appointment.CreateAsync(plan, request.Title, request.Contact, request.Notes));
 
     private IAppointmentGrain Appointment(string appointmentId) =>
         GrainFactory.GetGrain<IAppointmentGrain>(GrainKeys.Scoped(SubAccountId, appointmentId));

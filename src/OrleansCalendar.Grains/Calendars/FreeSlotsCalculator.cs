@@ -5,6 +5,7 @@ using OrleansCalendar.Abstractions.Calendars;
 using OrleansCalendar.Abstractions.Errors;
 using OrleansCalendar.Domain.Intervals;
 using OrleansCalendar.Domain.Scheduling;
+using OrleansCalendar.Grains.Upgrades;
 using DomainFreeSlot = OrleansCalendar.Domain.Scheduling.FreeSlot;
 
 namespace OrleansCalendar.Grains.Calendars;
@@ -28,7 +29,7 @@ internal sealed class FreeSlotsCalculator(string subAccountId, string calendarId
         var members = Members(query.UserId);
         var availability = members.Select(m => grains.GetGrain<IAvailabilityGrain>(GrainKeys.Scoped(subAccountId, m))).ToList();
         if (_answers.TryGetValue(query, out var cached) && now < cached.ValidUntil
-            && (await Task.WhenAll(availability.Select(a => a.GetVersionAsync()))).AsSpan().SequenceEqual(cached.Versions))
+            && (await Task.WhenAll(availability.Select(VersionAsync))).AsSpan().SequenceEqual(cached.Versions))
         {
             return cached.Answer;
         }
@@ -44,7 +45,7 @@ internal sealed class FreeSlotsCalculator(string subAccountId, string calendarId
             widened.Select(w => w.Start.ToUnixTimeMilliseconds()).ToArray(),
             widened.Select(w => w.End.ToUnixTimeMilliseconds()).ToArray(),
             IncludeExternal: definition.Type != CalendarType.Event);
-        var answers = await Task.WhenAll(availability.Select(a => a.ProbeAsync(probe)));
+        var answers = await Task.WhenAll(availability.Select(a => ProbeAsync(a, probe)));
 
         var mode = definition.Type == CalendarType.Collective ? SlotMode.AllMembers : SlotMode.AnyMember;
         var slots = SlotGenerator.Combine(candidates, members.Select((m, i) => new MemberFreedom(m, answers[i].Free)).ToList(), mode);
@@ -52,9 +53,24 @@ internal sealed class FreeSlotsCalculator(string subAccountId, string calendarId
             .Select(day => new FreeSlotDay(day.Date.ToDateOnly(), day.Slots.Select(s => ToDto(s, displayZone)).ToList()))
             .ToList();
         var result = new FreeSlots(calendarId, displayZone.Id, days);
-        Remember(query, new CachedAnswer(answers.Select(a => a.Version).ToArray(), SlotGenerator.HorizonChangesAt(rules, weekly, now), result));
+        if (answers.All(a => a.Version != NoVersion))
+        {
+            Remember(query, new CachedAnswer(answers.Select(a => a.Version).ToArray(), SlotGenerator.HorizonChangesAt(rules, weekly, now), result));
+        }
+
         return result;
     }
+
+    // A member on a silo of the previous release (a rolling upgrade) has no version: its answers are not cached.
+    private const long NoVersion = -1;
+
+    private static Task<long> VersionAsync(IAvailabilityGrain member) =>
+        PreviousRelease.CallAsync(member.GetVersionAsync, () => Task.FromResult(NoVersion));
+
+    private static Task<FreeSlotAnswer> ProbeAsync(IAvailabilityGrain member, FreeSlotProbe probe) =>
+        PreviousRelease.CallAsync(
+            () => member.ProbeAsync(probe),
+            async () => new FreeSlotAnswer(await member.AreFreeAsync(probe), NoVersion));
 
     private void Remember(FreeSlotsQuery query, CachedAnswer answer)
     {

@@ -4,6 +4,7 @@ using OrleansCalendar.Abstractions;
 using OrleansCalendar.Abstractions.Appointments;
 using OrleansCalendar.Abstractions.Archive;
 using OrleansCalendar.Abstractions.Availability;
+using OrleansCalendar.Grains.Upgrades;
 
 namespace OrleansCalendar.Server.Appointments;
 
@@ -51,7 +52,12 @@ internal sealed class AppointmentIndex(IGrainFactory grains, string subAccountId
 
     private async Task<IReadOnlyList<AppointmentIndexEntry>> EntriesAsync(string owner, DateTimeOffset from, DateTimeOffset to)
     {
-        var hot = grains.GetGrain<IAvailabilityGrain>(GrainKeys.Scoped(subAccountId, owner)).ListAppointmentsAsync(from, to);
+        var member = grains.GetGrain<IAvailabilityGrain>(GrainKeys.Scoped(subAccountId, owner));
+        // A member on a silo of the previous release (a rolling upgrade) lists its reservations, as that release did.
+        var hot = PreviousRelease.CallAsync(
+            () => member.ListAppointmentsAsync(from, to),
+            async () => (IReadOnlyList<AppointmentIndexEntry>)(await member.GetReservationsAsync(from, to))
+                .Select(r => new AppointmentIndexEntry(r.AppointmentId, r.CalendarId, r.Start, r.End)).ToList());
         // Only what has ended is archived: months after now hold nothing.
         var archived = ArchiveKeys.Covering(subAccountId, owner, from, to < now ? to : now)
             .Select(key => grains.GetGrain<IAppointmentArchiveGrain>(key).ListAsync(from, to))

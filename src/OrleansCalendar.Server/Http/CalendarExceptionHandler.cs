@@ -4,6 +4,7 @@ using Orleans.Storage;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using OrleansCalendar.Abstractions.Errors;
+using OrleansCalendar.Grains.Upgrades;
 
 namespace OrleansCalendar.Server.Http;
 
@@ -57,13 +58,16 @@ public sealed class CalendarExceptionHandler(IProblemDetailsService problems, IL
 
     /// <summary>
     /// A silo that died or is shutting down (the message was rejected or never answered), a write that lost a race
-    /// with a newer activation (its activation is dropped and reloads), or storage that did not answer.
+    /// with a newer activation (its activation is dropped and reloads), storage that did not answer, or, during a
+    /// rolling upgrade, a grain on a silo of the previous release asked for something this release added (the
+    /// activation moves to a new silo when its old one leaves).
     /// </summary>
     private static bool IsTransient(Exception exception)
     {
         for (var e = exception; e is not null; e = e.InnerException)
         {
-            if (e is OrleansMessageRejectionException or TimeoutException or InconsistentStateException or DbException)
+            if (e is OrleansMessageRejectionException or TimeoutException or InconsistentStateException or DbException
+                || PreviousRelease.CannotDecode(e))
             {
                 return true;
             }

@@ -23,6 +23,7 @@ public sealed class BookingLoad
     private readonly ConcurrentBag<Booked> _created = [];
     private readonly ConcurrentDictionary<string, int> _outcomes = new();
     private readonly ConcurrentBag<(string What, TimeSpan Took, DateTimeOffset At)> _slow = [];
+    private readonly ConcurrentQueue<string> _serverErrors = new();
 
     private BookingLoad(BookingScenario scenario, IReadOnlyList<(string, string)> members)
     {
@@ -136,8 +137,10 @@ public sealed class BookingLoad
     /// <summary>Requests that took longer than <see cref="RequestBound"/>.</summary>
     public IReadOnlyCollection<(string What, TimeSpan Took, DateTimeOffset At)> Slow => _slow;
 
+    /// <summary>The outcome counts, and the first few 5xx answers in full, for failure messages.</summary>
     public string Summary() =>
-        string.Join(", ", _outcomes.OrderBy(o => o.Key, StringComparer.Ordinal).Select(o => $"{o.Key}: {o.Value}"));
+        string.Join(", ", _outcomes.OrderBy(o => o.Key, StringComparer.Ordinal).Select(o => $"{o.Key}: {o.Value}"))
+        + (_serverErrors.IsEmpty ? "" : $"; first 5xx answers: {string.Join(" | ", _serverErrors)}");
 
     private async Task WorkAsync(Random random, CancellationToken stop)
     {
@@ -219,6 +222,11 @@ public sealed class BookingLoad
                 {
                     // The contract's 503 tells the client when to come back; any other is a fault.
                     Record("503 without Retry-After or temporarily-unavailable");
+                }
+
+                if ((int)response.StatusCode >= 500 && _serverErrors.Count < 3)
+                {
+                    _serverErrors.Enqueue($"{request.Method} {request.RequestUri} {(int)response.StatusCode} {text}");
                 }
 
                 return (response.StatusCode, body);
