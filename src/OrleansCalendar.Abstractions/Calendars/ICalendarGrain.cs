@@ -22,10 +22,10 @@ public interface ICalendarGrain : IGrainWithStringKey
 
     /// <summary>Books an appointment: 422 <c>outside-availability</c> or 409 <c>slot-unavailable</c> when it cannot.</summary>
     /// <remarks>
-    /// Interleaves: bookings of one calendar run side by side (the members' availability grains are what serialize
-    /// competing bookings), so a popular calendar is not limited to one booking at a time.
+    /// Bookings of one calendar run side by side: the grain class says so (<c>[MayInterleave]</c>), not this
+    /// interface, because a caller applies an interface's <c>[AlwaysInterleave]</c> to the request and a calendar of
+    /// the previous release, still running during a rolling upgrade, must not get interleaved bookings.
     /// </remarks>
-    [AlwaysInterleave]
     Task<AppointmentDetails> BookAsync(BookingRequest request);
 
     /// <summary>

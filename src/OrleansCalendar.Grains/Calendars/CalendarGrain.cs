@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Logging;
 using NodaTime;
+using Orleans.Concurrency;
 using Orleans.Runtime;
+using Orleans.Serialization.Invocation;
 using OrleansCalendar.Abstractions;
 using OrleansCalendar.Abstractions.Appointments;
 using OrleansCalendar.Abstractions.Availability;
@@ -14,11 +16,18 @@ using Bookability = OrleansCalendar.Domain.Scheduling.Availability;
 
 namespace OrleansCalendar.Grains.Calendars;
 
+[MayInterleave(nameof(InterleavesBooking))]
 public sealed class CalendarGrain(
     [PersistentState("calendar", StorageNames.Default)] IPersistentState<CalendarState> state,
     TimeProvider clock,
     ILogger<CalendarGrain> logger) : Grain, ICalendarGrain
 {
+    /// <summary>
+    /// Bookings interleave with everything: the members' availability grains are what serialize competing bookings,
+    /// so a popular calendar is not limited to one booking at a time.
+    /// </summary>
+    public static bool InterleavesBooking(IInvokable request) => request.GetArgumentCount() == 1 && request.GetArgument(0) is BookingRequest;
+
     /// <summary>How long round-robin counts may wait in memory before they are written.</summary>
     private static readonly TimeSpan CountsFlushDelay = TimeSpan.FromSeconds(5);
 
