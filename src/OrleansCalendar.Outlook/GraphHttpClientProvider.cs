@@ -5,8 +5,8 @@ namespace OrleansCalendar.Outlook;
 
 /// <summary>
 /// One HttpClient for Graph: the SDK's middleware (redirects, compression, headers) without its RetryHandler,
-/// in front of the resilience pipeline of the named client (retries with jitter, Retry-After, attempt timeout)
-/// and the per-mailbox limiter. Retries are owned in one place, so they are never doubled.
+/// in front of the named client's pipeline (one attempt with a timeout) and the per-mailbox limiter. Retries are
+/// owned in one place, the integration grain's backoff, so they are never doubled and never wait inside a grain turn.
 /// </summary>
 public sealed class GraphHttpClientProvider : IDisposable
 {

@@ -9,7 +9,7 @@ using Microsoft.Kiota.Abstractions.Authentication;
 
 namespace OrleansCalendar.Outlook;
 
-/// <summary>The product's Graph calls through the Microsoft Graph SDK, on the resilient, limited HTTP pipeline.</summary>
+/// <summary>The product's Graph calls through the Microsoft Graph SDK, one bounded attempt each, limited per mailbox.</summary>
 public sealed class GraphOutlookClient(GraphHttpClientProvider httpClients, IOptions<OutlookOptions> options) : IOutlookGraph
 {
     private static readonly string[] CalendarFields = ["id", "name", "canEdit", "isDefaultCalendar", "hexColor", "color", "owner"];
@@ -266,8 +266,9 @@ public sealed class GraphOutlookClient(GraphHttpClientProvider httpClients, IOpt
         {
             throw new OutlookGraphException(null, null, "Graph did not answer: " + e.Message, null, e);
         }
-        catch (TaskCanceledException e)
+        catch (Exception e) when (e is OperationCanceledException or Polly.Timeout.TimeoutRejectedException)
         {
+            // The request's own timeout, or the caller's deadline: either way Graph did not answer in time.
             throw new OutlookGraphException(null, null, "Graph did not answer in time.", null, e);
         }
     }

@@ -3,7 +3,9 @@ namespace OrleansCalendar.Outlook;
 /// <summary>
 /// The Graph calls the product makes, and nothing else. The mailbox key identifies the mailbox for
 /// concurrency limiting (at most <see cref="OutlookOptions.MaxConcurrentRequestsPerMailbox"/> at once).
-/// Failures surface as <see cref="OutlookGraphException"/> after throttling and transient faults were retried.
+/// Each call is made once, within <see cref="OutlookOptions.RequestTimeout"/> per request and the caller's
+/// cancellation; failures surface as <see cref="OutlookGraphException"/> (with Graph's Retry-After when it gave one),
+/// and the caller decides when to try again.
 /// </summary>
 public interface IOutlookGraph
 {

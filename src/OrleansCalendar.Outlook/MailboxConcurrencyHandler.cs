@@ -1,8 +1,8 @@
 namespace OrleansCalendar.Outlook;
 
 /// <summary>
-/// Holds a mailbox slot for one HTTP attempt. It sits inside the retry handler, so a request waiting out a
-/// Retry-After does not hold a slot, and every attempt of a retried request counts once.
+/// Holds a mailbox slot for one HTTP request. A request that is tried again later (after Retry-After) is a new
+/// request and waits for a slot of its own; nothing holds a slot while it waits.
 /// </summary>
 public sealed class MailboxConcurrencyHandler(MailboxConcurrencyLimiter limiter) : DelegatingHandler
 {

@@ -11,6 +11,6 @@ public enum OutlookAuthFailure
     /// <summary>The code or request was rejected for another reason (bad code, PKCE mismatch, redirect mismatch).</summary>
     Rejected,
 
-    /// <summary>The identity platform did not answer usefully (5xx, timeouts) even after retries.</summary>
+    /// <summary>The identity platform did not answer usefully (5xx, 429, timeouts); trying later may work.</summary>
     Unavailable,
 }

@@ -77,8 +77,9 @@ public sealed class OutlookIdentityClient(HttpClient http, IOptions<OutlookOptio
             using var content = new FormUrlEncodedContent(form);
             response = await http.PostAsync(Endpoint("token"), content, cancellationToken);
         }
-        catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+        catch (Exception e) when (e is HttpRequestException or OperationCanceledException or Polly.Timeout.TimeoutRejectedException)
         {
+            // Refused connections, the request's timeout and the caller's deadline alike: nothing was answered.
             throw new OutlookAuthException(OutlookAuthFailure.Unavailable, null, "The Microsoft identity platform did not answer.", e);
         }
 

@@ -21,8 +21,11 @@ public sealed class OutlookOptions
     /// <summary>Outlook allows 4 concurrent requests per app and mailbox.</summary>
     public int MaxConcurrentRequestsPerMailbox { get; set; } = 4;
 
-    /// <summary>Retries of a throttled (429) or failed (5xx, timeout) Graph or token request.</summary>
-    public int MaxRetries { get; set; } = 4;
+    /// <summary>
+    /// How long one Graph or token request may take. Requests are made once: whether and when to try again is the
+    /// caller's decision (the integration's backoff, which honours Retry-After), never the HTTP pipeline's.
+    /// </summary>
+    public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>How long a sign-in link (its OAuth state) stays usable.</summary>
     public TimeSpan AuthorizationLifetime { get; set; } = TimeSpan.FromMinutes(10);

@@ -1,4 +1,3 @@
-using System.Net;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -16,17 +15,18 @@ public static class OutlookServiceCollectionExtensions
     {
         var section = configuration.GetSection(OutlookOptions.Section);
         services.Configure<OutlookOptions>(section);
-        var maxRetries = section.GetValue<int?>(nameof(OutlookOptions.MaxRetries)) ?? new OutlookOptions().MaxRetries;
+        var requestTimeout = section.GetValue<TimeSpan?>(nameof(OutlookOptions.RequestTimeout)) ?? new OutlookOptions().RequestTimeout;
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<MailboxConcurrencyLimiter>();
         services.AddTransient<MailboxConcurrencyHandler>();
 
         services.AddHttpClient<IOutlookIdentity, OutlookIdentityClient>(OutlookIdentityClient.HttpClientName)
-            .AddResilienceHandler("outlook-identity", pipeline => AddRetry(pipeline, maxRetries));
+            .AddResilienceHandler("outlook-identity", pipeline => OneBoundedAttempt(pipeline, requestTimeout));
 
-        // Order matters: the limiter is added after (inside) the resilience handler, so it holds a slot per attempt.
+        // Order matters: the limiter is added after (inside) the timeout, so a request queued for a mailbox slot
+        // counts its wait against the same timeout as its answer.
         var graph = services.AddHttpClient(GraphHttpClientProvider.HttpClientName);
-        graph.AddResilienceHandler("outlook-graph", pipeline => AddRetry(pipeline, maxRetries));
+        graph.AddResilienceHandler("outlook-graph", pipeline => OneBoundedAttempt(pipeline, requestTimeout));
         graph.AddHttpMessageHandler<MailboxConcurrencyHandler>();
         services.AddSingleton<GraphHttpClientProvider>();
         services.AddSingleton<IOutlookGraph, GraphOutlookClient>();
@@ -34,26 +34,9 @@ public static class OutlookServiceCollectionExtensions
     }
 
     /// <summary>
-    /// Retries throttling (429, waiting at least Retry-After), server faults (5xx) and transport failures with
-    /// exponential backoff and jitter, a bounded number of times, each attempt with its own timeout.
+    /// No retry here: a retry inside the HTTP pipeline would hold the calling grain's turn for as long as it waits.
+    /// The grain retries on its own timer instead (with backoff, never before Retry-After).
     /// </summary>
-    private static void AddRetry(ResiliencePipelineBuilder<HttpResponseMessage> pipeline, int maxRetries)
-    {
-        pipeline.AddRetry(new HttpRetryStrategyOptions
-        {
-            MaxRetryAttempts = Math.Max(0, maxRetries),
-            BackoffType = DelayBackoffType.Exponential,
-            UseJitter = true,
-            Delay = TimeSpan.FromMilliseconds(200),
-            MaxDelay = TimeSpan.FromSeconds(30),
-            ShouldRetryAfterHeader = true,
-            ShouldHandle = args => ValueTask.FromResult(args.Outcome switch
-            {
-                { Exception: HttpRequestException or TimeoutException or Polly.Timeout.TimeoutRejectedException } => true,
-                { Result: { } response } => response.StatusCode == HttpStatusCode.TooManyRequests || (int)response.StatusCode >= 500,
-                _ => false,
-            }),
-        });
-        pipeline.AddTimeout(TimeSpan.FromSeconds(30));
-    }
+    private static void OneBoundedAttempt(ResiliencePipelineBuilder<HttpResponseMessage> pipeline, TimeSpan timeout) =>
+        pipeline.AddTimeout(new HttpTimeoutStrategyOptions { Timeout = timeout });
 }

@@ -10,6 +10,7 @@ using OrleansCalendar.Server.PublicBooking;
 using OrleansCalendar.Server.Security;
 using OrleansCalendar.Server.Connections.Outlook;
 using OrleansCalendar.Server.Events;
+using OrleansCalendar.Server.WakeUp;
 using OrleansCalendar.Server.WebConsole;
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
@@ -51,6 +52,7 @@ builder.Services
     .AddCalendarHealth()
     .AddPublicBookingRateLimit(builder.Configuration)
     .AddSecretProtection(builder.Configuration)
+    .AddWakeUps()
     .AddOutlookConnections(builder.Configuration)
     .AddAvailability(builder.Configuration)
     .AddEventWebhooks(builder.Configuration);

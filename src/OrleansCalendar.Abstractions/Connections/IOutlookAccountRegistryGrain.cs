@@ -6,7 +6,10 @@ namespace OrleansCalendar.Abstractions.Connections;
 /// </summary>
 public interface IOutlookAccountRegistryGrain : IGrainWithStringKey
 {
-    /// <summary>Claims the account for the integration; true when free or already claimed by it.</summary>
+    /// <summary>
+    /// Claims the account for the integration; true when free, already claimed by it, or claimed by an integration
+    /// that does not hold it (its connect failed, or its disconnect did not get as far as releasing).
+    /// </summary>
     Task<bool> TryClaimAsync(string integrationKey);
 
     /// <summary>Frees the account if the integration holds it.</summary>

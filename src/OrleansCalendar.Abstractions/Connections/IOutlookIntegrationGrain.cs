@@ -32,6 +32,14 @@ public interface IOutlookIntegrationGrain : IEventSourceGrain
     [AlwaysInterleave]
     Task RequestSyncAsync();
 
+    /// <summary>
+    /// Whether this integration holds the Outlook account: stored as its connected account, or being connected right
+    /// now. The account registry asks before it passes a claim on. Interleaves, so it answers while a connect waits
+    /// on the registry.
+    /// </summary>
+    [AlwaysInterleave]
+    Task<bool> HoldsAccountAsync(string accountId);
+
     /// <summary>Activates the integration so its timers and reminder run (after a restart).</summary>
     Task WakeAsync();
 

@@ -1,8 +1,9 @@
 namespace OrleansCalendar.Abstractions.Connections;
 
 /// <summary>
-/// The integrations that sync (key <c>all</c>). Each silo wakes them at start-up, so periodic sync and push
-/// retries resume after a restart even where reminders are not durable (the embedded default).
+/// The single directory of syncing integrations (key <c>all</c>) of earlier versions: one activation and one storage
+/// row for the whole deployment. Integrations now register in the sharded wake-up directory
+/// (<see cref="WakeUp.IWakeUpDirectoryGrain"/>); an embedded server hands over what this one still holds at start-up.
 /// </summary>
 public interface IOutlookSyncDirectoryGrain : IGrainWithStringKey
 {
@@ -11,4 +12,10 @@ public interface IOutlookSyncDirectoryGrain : IGrainWithStringKey
     Task RemoveAsync(string integrationKey);
 
     Task<IReadOnlyList<string>> ListAsync();
+
+    /// <summary>
+    /// Moves every entry to the wake-up directory shards of <paramref name="kind"/>, then forgets them; returns how
+    /// many were moved. A move cut short is completed by the next call (adding to a shard is idempotent).
+    /// </summary>
+    Task<int> HandOverAsync(string kind);
 }

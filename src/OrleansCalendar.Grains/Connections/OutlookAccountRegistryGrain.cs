@@ -9,13 +9,23 @@ public sealed class OutlookAccountRegistryGrain(
 {
     public async Task<bool> TryClaimAsync(string integrationKey)
     {
-        if (state.State.IntegrationKey is { } holder)
+        if (state.State.IntegrationKey is { } holder && holder != integrationKey)
         {
-            return holder == integrationKey;
+            // A claim is only as good as the holder's own record: a connect that failed after claiming, or a
+            // disconnect that failed before releasing, leaves a claim nobody holds. The holder answers from what it
+            // stored (and from a connect of this account it has in flight), so such a claim passes on, a live one not.
+            if (await GrainFactory.GetGrain<IOutlookIntegrationGrain>(holder).HoldsAccountAsync(this.GetPrimaryKeyString()))
+            {
+                return false;
+            }
+        }
+        else if (state.State.IntegrationKey == integrationKey)
+        {
+            return true;
         }
 
         state.State.IntegrationKey = integrationKey;
-        await state.WriteStateAsync();
+        await state.WriteOrReloadAsync(this);
         return true;
     }
 
@@ -24,7 +34,7 @@ public sealed class OutlookAccountRegistryGrain(
         if (state.State.IntegrationKey == integrationKey)
         {
             state.State.IntegrationKey = null;
-            await state.WriteStateAsync();
+            await state.WriteOrReloadAsync(this);
         }
     }
 }

@@ -4,16 +4,22 @@ using Orleans.Runtime;
 using OrleansCalendar.Abstractions;
 using OrleansCalendar.Abstractions.Connections;
 using OrleansCalendar.Abstractions.Errors;
-using OrleansCalendar.Abstractions.Events;
-using OrleansCalendar.Grains.Events;
 using OrleansCalendar.Grains.Security;
 using OrleansCalendar.Grains.Storage;
 using OrleansCalendar.Grains.Sync;
+using OrleansCalendar.Grains.WakeUp;
 using OrleansCalendar.Outlook;
 
 namespace OrleansCalendar.Grains.Connections;
 
-public sealed partial class OutlookIntegrationGrain(
+/// <summary>
+/// A user's Outlook integration (<c>{subAccountId}/{userId}</c>): the connection's API calls, and a timer that runs
+/// what is due (<see cref="IntegrationSteps"/>). The grain schedules and stores; plain classes decide (<see cref="TokenSession"/>,
+/// <see cref="CalendarPuller"/>, <see cref="PushEngine"/>, <see cref="SubscriptionPlanner"/>, <see cref="SyncSchedule"/>).
+/// Every change is written before other grains learn of it, a write that fails leaves memory as storage is, and no
+/// turn waits on Microsoft longer than <see cref="SyncOptions.TurnBudget"/>.
+/// </summary>
+public sealed class OutlookIntegrationGrain(
     [PersistentState("outlook-integration", StorageNames.Default)] IPersistentState<OutlookIntegrationState> state,
     IOutlookIdentity identity,
     IOutlookGraph graph,
@@ -21,359 +27,381 @@ public sealed partial class OutlookIntegrationGrain(
     IOptions<SyncOptions> syncOptions,
     IOptions<WebhookOptions> webhookOptions,
     ISecretProtector secrets,
+    WakeUpRegistration wakeUps,
     TimeProvider clock,
     ILogger<OutlookIntegrationGrain> logger) : Grain, IOutlookIntegrationGrain, IRemindable
 {
-    private const string ReminderName = "outlook-sync";
+    /// <summary>The kind under which integrations register for wake-up after a restart.</summary>
+    public const string WakeUpKind = "outlook-integration";
 
-    /// <summary>Refresh this long before expiry, so a request never carries a token about to die.</summary>
-    private static readonly TimeSpan RefreshAhead = TimeSpan.FromMinutes(5);
+    /// <summary>The reminder that wakes a deactivated integration (durable on PostgreSQL).</summary>
+    public const string ReminderName = "outlook-sync";
+
+    private readonly ConnectFlow _connect = new(identity, secrets, clock, options.Value);
+    private readonly TokenSession _tokens = new(identity, secrets, clock, logger);
+    private readonly CalendarPuller _puller = new(syncOptions.Value, clock, logger);
+    private readonly SubscriptionPlanner _planner = new(webhookOptions.Value, syncOptions.Value, clock, logger);
+    private readonly SyncSchedule _schedule = new(clock);
+    private PushEngine? _pushes;
+    private IntegrationPeers? _peers;
+    private IGrainTimer? _tick;
+    private bool _ticking;
+
+    private readonly AccountHold _hold = new();
 
     private string Key => this.GetPrimaryKeyString();
 
     private OutlookIntegrationState S => state.State;
 
-    private SyncOptions Sync => syncOptions.Value;
+    private PushEngine Pushes => _pushes ??= new PushEngine(Key, syncOptions.Value, clock, logger);
 
-    private WebhookOptions Hooks => webhookOptions.Value;
+    private IntegrationPeers Peers => _peers ??= new IntegrationPeers(GrainFactory, Key);
 
-    private IGrainTimer? _tick;
-    private DateTimeOffset _lastPollAt;
-    private DateTimeOffset _quietUntil;
-    private bool _syncRequested;
-    private bool _ticking;
-    private bool _syncRunning;
-
-    // [events] Records this connection's events with its state writes.
-    private EventRecorder? _recorder;
-
-    private EventRecorder Recorder => _recorder ??= new EventRecorder(GrainFactory, GrainKeys.Split(Key).SubAccountId);
+    private bool Connected => S.Exists && S.Status == ConnectionStatus.Connected;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        if (S.Exists)
+        Loaded();
+        if (S.Exists || ConnectionRecord.HasLeftovers(S))
         {
             // The next poll is one period after the last sync, not at once: a silo restart or a failover then does
             // not send every integration it wakes to Graph in the same second.
-            _lastPollAt = S.LastSyncAt ?? DateTimeOffset.MinValue;
-            foreach (var record in S.Calendars.Values)
-            {
-                record.CompactAfterRead();
-            }
-
+            _schedule.Polled(S.LastSyncAt ?? DateTimeOffset.MinValue);
             await KeepSyncingAsync();
         }
     }
 
     public async Task<ConnectStart> BeginConnectAsync(OutlookAccessLevel access, Uri redirectUri, Uri? returnUrl)
     {
-        if (S.Exists && S.Status == ConnectionStatus.Connected)
+        if (Connected)
         {
             throw CalendarException.Conflict(ErrorCodes.IntegrationExists, "This user already has a connected Outlook integration in this sub-account.");
         }
 
         var (subAccountId, userId) = GrainKeys.Split(Key);
-        var (verifier, challenge) = Pkce.Create();
-        var stateValue = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)).ToLowerInvariant();
-        var expiresAt = clock.GetUtcNow() + options.Value.AuthorizationLifetime;
-        await GrainFactory.GetGrain<IOAuthStateGrain>(stateValue).StoreAsync(
-            new PendingAuthorization(subAccountId, userId, access, redirectUri, returnUrl, secrets.Protect(verifier), expiresAt));
-
-        var url = identity.AuthorizationUrl(new AuthorizationRequest(stateValue, challenge, redirectUri, ToOutlook(access), S.Exists ? S.Email : null));
-        return new ConnectStart(url, expiresAt);
+        var (stateValue, pending, url) = _connect.Begin(subAccountId, userId, access, redirectUri, returnUrl, S.Exists ? S.Email : null);
+        await GrainFactory.GetGrain<IOAuthStateGrain>(stateValue).StoreAsync(pending);
+        return new ConnectStart(url, pending.ExpiresAt);
     }
 
     public async Task<OutlookConnectionDetails> CompleteConnectAsync(string code, PendingAuthorization authorization)
     {
-        var grant = await RedeemAsync(code, authorization);
-        var account = await graph.GetAccountAsync(Key, _ => Task.FromResult(grant.AccessToken), CancellationToken.None);
-
-        // The one rule that spans sub-accounts: an Outlook account belongs to at most one integration.
-        if (!await Registry(account.Id).TryClaimAsync(Key))
+        TokenGrant grant;
+        OutlookAccount account;
+        using (var turn = NewTurn())
         {
-            throw CalendarException.Conflict(ErrorCodes.AccountInUse, "This Outlook account is already connected to another user or sub-account.");
+            grant = await _connect.RedeemAsync(code, authorization, turn.Token);
+            account = await ConnectFlow.ForRequestAsync(() => graph.GetAccountAsync(Key, _ => Task.FromResult(grant.AccessToken), turn.Token));
         }
 
-        var previousAccount = S.Exists ? S.AccountId : null;
-        var sameAccount = previousAccount == account.Id;
-        if (previousAccount is not null && !sameAccount)
-        {
-            await Registry(previousAccount).ReleaseAsync(Key);
-            await ForgetSyncAsync("The Outlook account was replaced by another one.");
-        }
-
-        var now = clock.GetUtcNow();
-        S.Exists = true;
-        S.Status = ConnectionStatus.Connected;
-        S.AccountId = account.Id;
-        S.Email = account.Email;
-        S.DisplayName = account.DisplayName;
-        S.Access = grant.GrantedAccess == OutlookAccess.ReadWrite ? OutlookAccessLevel.ReadWrite : OutlookAccessLevel.Read;
-        StoreTokens(grant);
-        S.LastError = null;
-        S.ConnectedAt = now;
-        if (!sameAccount)
-        {
-            // Another mailbox has other calendars: the old choice means nothing there.
-            S.LinkedCalendarId = null;
-            S.ConflictCalendarIds = [];
-            S.Preferences = SyncPreferences.Default;
-        }
-        else if (S.Access == OutlookAccessLevel.Read)
-        {
-            // A reconnect with less access cannot keep pushing.
-            S.LinkedCalendarId = null;
-        }
-
-        S.EventSequence++; // [events]
-        (await Recorder.WriteAsync(Event(EventTypes.ConnectionConnected), state, this)).ThrowIfNotStored(); // [events]
-        logger.LogDebug("Outlook connected for {Integration} with {Access} access", Key, S.Access);
-        _syncRequested = true;
+        await InTurnAsync(steps => steps.ConnectAsync(account, grant));
+        logger.LogInformation("Outlook connected for {Integration} with {Access} access", Key, S.Access);
+        _schedule.RequestSync();
         await KeepSyncingAsync();
         return Details();
     }
 
     public Task<OutlookConnectionDetails?> GetAsync() => Task.FromResult(S.Exists ? Details() : null);
 
+    public Task<bool> HoldsAccountAsync(string accountId) =>
+        Task.FromResult(_hold.Holds(accountId, S));
+
     public async Task<IReadOnlyList<OutlookCalendarInfo>> ListCalendarsAsync()
     {
-        var calendars = await CallGraphAsync(token => graph.ListCalendarsAsync(S.AccountId, token, CancellationToken.None));
-        return calendars.Select(c => new OutlookCalendarInfo(c.Id, c.Name, c.CanEdit, c.IsDefault, c.Color, c.OwnerAddress ?? c.OwnerName)).ToList();
+        EnsureExists();
+        using var turn = NewTurn();
+        var session = Session(turn, interactive: true);
+        IReadOnlyList<OutlookCalendar> calendars;
+        try
+        {
+            calendars = await ConnectFlow.ForRequestAsync(session.ListCalendarsAsync);
+        }
+        finally
+        {
+            // Refreshed tokens, or a grant found dead, are kept whatever the answer.
+            if (_tokens.TakeChanged())
+            {
+                await PersistAsync();
+            }
+        }
+
+        return [.. calendars.Select(c => new OutlookCalendarInfo(c.Id, c.Name, c.CanEdit, c.IsDefault, c.Color, c.OwnerAddress ?? c.OwnerName))];
     }
 
     public async Task<OutlookConnectionDetails> ConfigureAsync(OutlookConfiguration configuration)
     {
-        var calendars = (await ListCalendarsAsync()).ToDictionary(c => c.Id, StringComparer.Ordinal);
-        var unknown = configuration.ConflictCalendarIds.Append(configuration.LinkedCalendarId)
-            .Where(id => id is not null && !calendars.ContainsKey(id))
-            .ToList();
-        if (unknown.Count > 0)
+        CalendarChoice.Validate(configuration, await ListCalendarsAsync(), S.Access);
+        if (CalendarChoice.Apply(S, configuration))
         {
-            throw CalendarException.Unprocessable(ErrorCodes.UnknownCalendar, $"Not a calendar of this Outlook account: {string.Join(", ", unknown)}.");
+            _puller.Reset();
         }
 
-        if (configuration.LinkedCalendarId is { } linked && (S.Access == OutlookAccessLevel.Read || !calendars[linked].CanEdit))
-        {
-            throw CalendarException.Unprocessable(ErrorCodes.LinkedCalendarReadOnly, S.Access == OutlookAccessLevel.Read
-                ? "This connection has read-only access: reconnect with readWrite access to push appointments."
-                : $"Outlook calendar '{calendars[linked].Name}' is read-only for this account.");
-        }
+        await PersistAsync();
+        await InTurnAsync(steps => steps.UnpublishStaleCalendarsAsync());
 
-        var conflicts = configuration.ConflictCalendarIds.Distinct(StringComparer.Ordinal).ToList();
-        if (configuration.LinkedCalendarId is { } linkedId && configuration.SyncPreferences.LinkedCalendarIsConflict && !conflicts.Contains(linkedId))
-        {
-            conflicts.Insert(0, linkedId);
-        }
-
-        var preferencesChanged = S.Preferences.Direction != configuration.SyncPreferences.Direction
-            || S.Preferences.ImportEventDetails != configuration.SyncPreferences.ImportEventDetails
-            || !S.Preferences.BlockingShowAs.Order(StringComparer.Ordinal).SequenceEqual(configuration.SyncPreferences.BlockingShowAs.Order(StringComparer.Ordinal), StringComparer.Ordinal);
-        S.LinkedCalendarId = configuration.LinkedCalendarId;
-        S.ConflictCalendarIds = conflicts;
-        S.Preferences = configuration.SyncPreferences;
-        await ApplyCalendarChoiceAsync(preferencesChanged);
-        await state.WriteStateAsync();
-        RequestSyncNow();
+        _schedule.RequestSync();
+        Reschedule();
         return Details();
     }
 
     public async Task DisconnectAsync()
     {
-        if (!S.Exists)
+        if (S.Exists)
+        {
+            await RemoveAsync(IntegrationSteps.Disconnected);
+        }
+        else if (ConnectionRecord.HasLeftovers(S))
+        {
+            // A disconnect that failed half-way: its retry completes it.
+            await UndoLeftoversAsync(IntegrationSteps.Disconnected);
+        }
+        else
         {
             throw CalendarException.NotFound(ErrorCodes.ConnectionNotFound, "This user has no Outlook connection.");
         }
 
-        await Registry(S.AccountId).ReleaseAsync(Key);
-        await ForgetSyncAsync("Outlook was disconnected.");
-
-        // [events] Written empty rather than cleared: the event sequence outlives the connection.
-        var disconnected = CalendarEvent.ForConnection(EventTypes.ConnectionDisconnected, GrainKeys.Split(Key).SubAccountId, GrainKeys.Split(Key).Id,
-            Details() with { Status = ConnectionStatus.Disconnected }, S.EventSequence + 1, clock.GetUtcNow());
-        state.State = new OutlookIntegrationState { EventSequence = disconnected.Sequence };
-        (await Recorder.WriteAsync(disconnected, state, this)).ThrowIfNotStored();
         await StopSyncingAsync();
-        logger.LogDebug("Outlook disconnected for {Integration}", Key);
+        logger.LogInformation("Outlook disconnected for {Integration}", Key);
     }
 
-    private async Task<TokenGrant> RedeemAsync(string code, PendingAuthorization authorization)
+    public Task RequestSyncAsync()
     {
-        try
-        {
-            return await identity.RedeemCodeAsync(code, secrets.Unprotect(authorization.ProtectedCodeVerifier), authorization.RedirectUri, CancellationToken.None);
-        }
-        catch (OutlookAuthException e)
-        {
-            throw e.Failure == OutlookAuthFailure.Unavailable
-                ? new CalendarException(ErrorKind.Unavailable, ErrorCodes.OutlookUnavailable, "Microsoft did not answer; try connecting again.")
-                : CalendarException.Invalid(ErrorCodes.OutlookRejected, "Microsoft refused the authorization: " + e.Message);
-        }
-    }
-
-    /// <summary>A Graph call for an API request: Graph failures become <c>outlook-unavailable</c> (503).</summary>
-    private async Task<T> CallGraphAsync<T>(Func<AccessTokenSource, Task<T>> call)
-    {
-        try
-        {
-            return await CallGraphRawAsync(call);
-        }
-        catch (OutlookGraphException e)
-        {
-            throw new CalendarException(ErrorKind.Unavailable, ErrorCodes.OutlookUnavailable,
-                $"Outlook did not answer ({e.StatusCode?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "no response"}{(e.ErrorCode is null ? "" : " " + e.ErrorCode)}); try again later.");
-        }
-    }
-
-    /// <summary>
-    /// Runs a Graph call with a fresh token. A 401 means the access token died early (revoked sessions, policy):
-    /// refresh and try once more; only a dead refresh token, or a second 401, marks the connection for reconnect.
-    /// Other Graph failures surface as <see cref="OutlookGraphException"/>.
-    /// </summary>
-    private async Task<T> CallGraphRawAsync<T>(Func<AccessTokenSource, Task<T>> call)
-    {
-        EnsureConnected();
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                return await call(_ => GetAccessTokenAsync());
-            }
-            catch (OutlookGraphException e) when (e.IsUnauthorized && attempt == 1)
-            {
-                S.AccessTokenExpiresAt = clock.GetUtcNow();
-            }
-            catch (OutlookGraphException e) when (e.IsUnauthorized)
-            {
-                await MarkNeedsReconnectAsync("Outlook refused a freshly refreshed access token (401).");
-                throw NeedsReconnect();
-            }
-        }
-    }
-
-    /// <summary>
-    /// A valid access token, refreshed ahead of expiry. Grain calls run one at a time, so there is never more than
-    /// one refresh in flight for an integration, and the rotated refresh token is always the one stored.
-    /// </summary>
-    private async Task<string> GetAccessTokenAsync()
-    {
-        string refreshToken;
-        try
-        {
-            if (S.AccessTokenExpiresAt > clock.GetUtcNow() + RefreshAhead)
-            {
-                return secrets.Unprotect(S.ProtectedAccessToken);
-            }
-
-            refreshToken = secrets.Unprotect(S.ProtectedRefreshToken);
-        }
-        catch (System.Security.Cryptography.CryptographicException)
-        {
-            // The key ring that encrypted them is gone (a lost data directory or table): only a reconnect helps.
-            await MarkNeedsReconnectAsync("The stored Outlook tokens cannot be decrypted with the current key ring.");
-            throw NeedsReconnect();
-        }
-
-        TokenGrant grant;
-        try
-        {
-            grant = await identity.RefreshAsync(refreshToken, CancellationToken.None);
-        }
-        catch (OutlookAuthException e) when (e.Failure == OutlookAuthFailure.ReconnectRequired)
-        {
-            await MarkNeedsReconnectAsync(e.Message);
-            throw NeedsReconnect();
-        }
-        catch (OutlookAuthException e)
-        {
-            S.LastError = "Refreshing the Outlook token failed: " + e.Message;
-            await state.WriteStateAsync();
-            throw new CalendarException(ErrorKind.Unavailable, ErrorCodes.OutlookUnavailable, S.LastError);
-        }
-
-        StoreTokens(grant);
-        await state.WriteStateAsync();
-        return grant.AccessToken;
-    }
-
-    private void StoreTokens(TokenGrant grant)
-    {
-        S.ProtectedAccessToken = secrets.Protect(grant.AccessToken);
-        if (!string.IsNullOrEmpty(grant.RefreshToken))
-        {
-            S.ProtectedRefreshToken = secrets.Protect(grant.RefreshToken);
-        }
-
-        S.AccessTokenExpiresAt = grant.ExpiresAt;
-    }
-
-    private async Task MarkNeedsReconnectAsync(string reason)
-    {
-        var newly = S.Status != ConnectionStatus.NeedsReconnect; // [events]
-        S.Status = ConnectionStatus.NeedsReconnect;
-        S.LastError = reason;
-        S.ProtectedAccessToken = "";
-        S.AccessTokenExpiresAt = default;
-        S.EventSequence += newly ? 1 : 0; // [events]
-        (await Recorder.WriteAsync(newly ? Event(EventTypes.ConnectionNeedsReconnect) : null, state, this)).ThrowIfNotStored(); // [events]
-        logger.LogWarning("Outlook connection {Integration} needs a reconnect: {Reason}", Key, reason);
-    }
-
-    private void EnsureConnected()
-    {
-        if (!S.Exists)
-        {
-            throw CalendarException.NotFound(ErrorCodes.ConnectionNotFound, "This user has no Outlook connection.");
-        }
-
+        EnsureExists();
         if (S.Status != ConnectionStatus.Connected)
         {
-            throw NeedsReconnect();
+            throw TokenSession.NeedsReconnectError(S);
+        }
+
+        _schedule.RequestSync();
+        Reschedule();
+        return Task.CompletedTask;
+    }
+
+    public Task WakeAsync() => S.Exists || ConnectionRecord.HasLeftovers(S) ? Task.CompletedTask : StopSyncingAsync();
+
+    public Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (!S.Exists && !ConnectionRecord.HasLeftovers(S))
+        {
+            return StopSyncingAsync();
+        }
+
+        Reschedule();
+        return Task.CompletedTask;
+    }
+
+    public Task<bool> WillPushAsync() => Task.FromResult(PushEngine.WillPush(S));
+
+    public async Task EnqueuePushAsync(AppointmentPush push)
+    {
+        switch (Pushes.Enqueue(S, push))
+        {
+            case PushOutcome.NotApplicable:
+                Peers.Report(Pushes.NotApplicable(push.AppointmentId));
+                break;
+            case PushOutcome.Queued:
+                // Stored before it counts as owed; one lost here is made up by the next full sync's reconcile.
+                await PersistAsync();
+                Reschedule();
+                break;
         }
     }
 
-    private CalendarException NeedsReconnect() =>
-        CalendarException.Conflict(ErrorCodes.NeedsReconnect, "The Outlook connection needs a reconnect: " + S.LastError);
-
-    private IOutlookAccountRegistryGrain Registry(string accountId) => GrainFactory.GetGrain<IOutlookAccountRegistryGrain>(accountId);
-
-    private static OutlookAccess ToOutlook(OutlookAccessLevel access) =>
-        access == OutlookAccessLevel.ReadWrite ? OutlookAccess.ReadWrite : OutlookAccess.Read;
-
-    // [events]
-    public Task<EventFate> GetEventFateAsync(long sequence) => Task.FromResult(Recorder.FateOf(sequence, S.EventSequence));
-
-    // [events] The event of the change just made to the state (its sequence already set there).
-    private CalendarEvent Event(string type) =>
-        CalendarEvent.ForConnection(type, GrainKeys.Split(Key).SubAccountId, GrainKeys.Split(Key).Id, Details(), S.EventSequence, clock.GetUtcNow());
-
-    private OutlookConnectionDetails Details() => new(
-        S.Status,
-        new OutlookAccountInfo(S.Email, S.DisplayName),
-        S.Access,
-        S.LinkedCalendarId,
-        S.ConflictCalendarIds.ToList(),
-        S.Preferences,
-        S.LastSyncAt,
-        S.LastError,
-        S.ConnectedAt,
-        S.Calendars.Select(c => new OutlookCalendarSync(
-            c.Key,
-            Role(c.Key),
-            c.Value.DeltaLink is null && c.Value.LastSyncAt is null ? "initial" : c.Value.LastError is null ? "synced" : "failed",
-            c.Value.LastSyncAt,
-            c.Value.LastError,
-            c.Value.Imported.Count,
-            c.Value.Imported.Values.Count(e => e.Blocks),
-            WebhookState(c.Key))).ToList(),
-        S.Pushes.Values.Count(p => p.IsDirty),
-        _syncRunning || (_syncRequested && S.Status == ConnectionStatus.Connected),
-        !Hooks.IsOn ? "off" : WebhooksHealthy(clock.GetUtcNow()) ? "active" : "degraded");
-
-    private string Role(string calendarId) =>
-        (calendarId == S.LinkedCalendarId, S.ConflictCalendarIds.Contains(calendarId)) switch
+    public async Task RefuseOutlookChangeAsync(string appointmentId, string reason)
+    {
+        if (Pushes.Refuse(S, appointmentId, reason) is { } report)
         {
-            (true, true) => "linkedAndConflict",
-            (true, false) => "linked",
-            _ => "conflict",
-        };
+            await PersistAsync();
+            Peers.Report(report);
+        }
+    }
+
+    public Task NotifyChangedAsync(string calendarId, string subscriptionId)
+    {
+        if (CurrentSubscription(calendarId, subscriptionId) is { } record)
+        {
+            // Shown in the connection; stored with the next write.
+            record.LastNotificationAt = clock.GetUtcNow();
+            _schedule.QueuePull(calendarId, webhookOptions.Value.CoalesceWindow);
+            Reschedule();
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public async Task HandleLifecycleAsync(string calendarId, string subscriptionId, string lifecycleEvent)
+    {
+        if (CurrentSubscription(calendarId, subscriptionId) is { } record
+            && await InTurnAsync(steps => steps.LifecycleAsync(record, subscriptionId, lifecycleEvent, calendarId)))
+        {
+            logger.LogInformation("Graph lifecycle event {LifecycleEvent} for a subscription of {Integration}", lifecycleEvent, Key);
+            Reschedule();
+        }
+    }
+
+    private Task RemoveAsync(string reason) => InTurnAsync(steps => steps.RemoveAsync(reason));
+
+    private Task UndoLeftoversAsync(string reason) => InTurnAsync(steps => steps.UndoLeftoversAsync(reason));
+
+    /// <summary>Runs <see cref="IntegrationSteps"/> for an API call, within a turn budget of their own.</summary>
+    private async Task InTurnAsync(Func<IntegrationSteps, Task> run)
+    {
+        using var turn = NewTurn();
+        await run(Steps(Session(turn, interactive: false)));
+    }
+
+    private async Task<T> InTurnAsync<T>(Func<IntegrationSteps, Task<T>> run)
+    {
+        using var turn = NewTurn();
+        return await run(Steps(Session(turn, interactive: false)));
+    }
+
+    private async Task TickAsync(CancellationToken cancellationToken)
+    {
+        _ticking = true;
+        using var turn = NewTurn();
+        var session = Session(turn, interactive: false);
+        try
+        {
+            if (!_schedule.StorageTrusted)
+            {
+                // Storage refused the last write: nothing reaches Graph before it takes one again.
+                await PersistAsync();
+            }
+
+            var steps = Steps(session);
+            if (ConnectionRecord.HasLeftovers(S))
+            {
+                await steps.UndoLeftoversAsync(IntegrationSteps.Disconnected);
+            }
+            else
+            {
+                await steps.RunAsync();
+                await steps.UnpublishStaleCalendarsAsync();
+            }
+
+            _schedule.TurnSucceeded();
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            _schedule.TurnFailed();
+            logger.LogWarning(e, "Outlook sync of {Integration} failed; trying again after a pause", Key);
+        }
+        finally
+        {
+            _schedule.Throttled(session.NotBefore);
+            _ticking = false;
+            Reschedule();
+        }
+    }
+
+    /// <summary>Timer, reminder and wake-up registration for an integration with work; idempotent.</summary>
+    private async Task KeepSyncingAsync()
+    {
+        var period = syncOptions.Value.Interval < TimeSpan.FromMinutes(1) ? TimeSpan.FromMinutes(1) : syncOptions.Value.Interval;
+        await this.RegisterOrUpdateReminder(ReminderName, period, period);
+        await wakeUps.RegisterAsync(WakeUpKind, Key);
+        Reschedule();
+    }
+
+    private async Task StopSyncingAsync()
+    {
+        _tick?.Dispose();
+        _tick = null;
+        if (await this.GetReminder(ReminderName) is { } reminder)
+        {
+            await this.UnregisterReminder(reminder);
+        }
+
+        await wakeUps.UnregisterAsync(WakeUpKind, Key);
+    }
+
+    /// <summary>Points the timer at the next thing due; none while nothing is (a connection that needs a reconnect waits for it).</summary>
+    private void Reschedule()
+    {
+        if (_ticking)
+        {
+            return;
+        }
+
+        var watched = CalendarChoice.Watched(S);
+        var now = clock.GetUtcNow();
+        var next = _schedule.NextAt(
+            Connected,
+            ConnectionRecord.HasLeftovers(S),
+            _planner.PollingPeriod(S, watched, now),
+            _planner.NextWorkAt(S, watched),
+            PushEngine.NextAttemptAt(S));
+        if (next is not { } due)
+        {
+            _tick?.Dispose();
+            _tick = null;
+            return;
+        }
+
+        var wait = due > now ? due - now : TimeSpan.Zero;
+        if (_tick is null)
+        {
+            _tick = this.RegisterGrainTimer(TickAsync, new GrainTimerCreationOptions(wait, Timeout.InfiniteTimeSpan));
+        }
+        else
+        {
+            _tick.Change(wait, Timeout.InfiniteTimeSpan);
+        }
+    }
+
+    /// <summary>Writes the state; a failed write leaves memory as storage is (and is thrown), a lost answer counts as written.</summary>
+    private async Task PersistAsync() => (await TryPersistAsync()).ThrowIfNotStored();
+
+    private async Task<WriteAttempt> TryPersistAsync()
+    {
+        var attempt = await state.TryWriteAsync(this, Loaded);
+        _schedule.StorageTrusted = attempt.Stored;
+        if (attempt.Stored)
+        {
+            _hold.Stored = ConnectionRecord.HeldAccount(S);
+        }
+
+        return attempt;
+    }
+
+    /// <summary>After the state was read from storage: earlier stored forms moved over, the held account known.</summary>
+    private void Loaded()
+    {
+        foreach (var record in S.Calendars.Values)
+        {
+            record.CompactAfterRead();
+        }
+
+        _hold.Stored = ConnectionRecord.HeldAccount(S);
+    }
+
+    private GraphTurn NewTurn() => new(syncOptions.Value.TurnBudget, clock);
+
+    private GraphSession Session(GraphTurn turn, bool interactive) => new(graph, _tokens, () => S, Key, turn, clock, interactive);
+
+    private IntegrationSteps Steps(GraphSession session) =>
+        new(session, TryPersistAsync, ClearAsync, Peers, _hold, _tokens, _puller, Pushes, _planner, _schedule, clock, logger);
+
+    /// <summary>Clears the state of a removed connection whose leftovers are undone.</summary>
+    private async Task ClearAsync()
+    {
+        (await state.TryClearAsync(this, Loaded)).ThrowIfNotStored();
+        state.State = new OutlookIntegrationState();
+        Loaded();
+    }
+
+    private void EnsureExists()
+    {
+        if (!S.Exists)
+        {
+            throw CalendarException.NotFound(ErrorCodes.ConnectionNotFound, "This user has no Outlook connection.");
+        }
+    }
+
+    /// <summary>The calendar's record when the notification is about its current subscription of a working connection.</summary>
+    private SubscriptionRecord? CurrentSubscription(string calendarId, string subscriptionId) =>
+        Connected && S.Subscriptions.TryGetValue(calendarId, out var record) && record.SubscriptionId == subscriptionId ? record : null;
+
+    private OutlookConnectionDetails Details() => ConnectionView.Details(S, _planner, _schedule.Syncing(Connected), clock.GetUtcNow());
 }

@@ -1,9 +1,11 @@
 using Orleans.Runtime;
 using OrleansCalendar.Abstractions.Connections;
+using OrleansCalendar.Abstractions.WakeUp;
 using OrleansCalendar.Grains.Storage;
 
 namespace OrleansCalendar.Grains.Connections;
 
+/// <summary>The directory of earlier versions, kept so that what it stored can be read and handed over.</summary>
 public sealed class OutlookSyncDirectoryGrain(
     [PersistentState("outlook-sync-directory", StorageNames.Default)] IPersistentState<OutlookSyncDirectoryState> state) : Grain, IOutlookSyncDirectoryGrain
 {
@@ -11,7 +13,7 @@ public sealed class OutlookSyncDirectoryGrain(
     {
         if (state.State.Integrations.Add(integrationKey))
         {
-            await state.WriteStateAsync();
+            await state.WriteOrReloadAsync(this);
         }
     }
 
@@ -19,17 +21,26 @@ public sealed class OutlookSyncDirectoryGrain(
     {
         if (state.State.Integrations.Remove(integrationKey))
         {
-            await state.WriteStateAsync();
+            await state.WriteOrReloadAsync(this);
         }
     }
 
     public Task<IReadOnlyList<string>> ListAsync() =>
         Task.FromResult<IReadOnlyList<string>>(state.State.Integrations.Order(StringComparer.Ordinal).ToList());
-}
 
-[GenerateSerializer]
-public sealed class OutlookSyncDirectoryState
-{
-    [Id(0)]
-    public HashSet<string> Integrations { get; set; } = new(StringComparer.Ordinal);
+    public async Task<int> HandOverAsync(string kind)
+    {
+        var keys = state.State.Integrations.ToList();
+        if (keys.Count == 0)
+        {
+            return 0;
+        }
+
+        await Task.WhenAll(keys.GroupBy(key => WakeUpShards.For(kind, key))
+            .Select(shard => GrainFactory.GetGrain<IWakeUpDirectoryGrain>(shard.Key).AddManyAsync([.. shard])));
+        (await state.TryClearAsync(this)).ThrowIfNotStored();
+        state.State = new OutlookSyncDirectoryState();
+        DeactivateOnIdle();
+        return keys.Count;
+    }
 }

@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using System.Text;
 using Orleans.Runtime;
 using OrleansCalendar.Abstractions.Connections;
 using OrleansCalendar.Abstractions.Webhooks;
@@ -13,14 +12,14 @@ public sealed class OutlookSubscriptionGrain(
     public async Task RegisterAsync(SubscriptionTarget target)
     {
         state.State = new OutlookSubscriptionState { Target = target };
-        await state.WriteStateAsync();
+        await state.WriteOrReloadAsync(this);
     }
 
     public async Task RemoveAsync()
     {
         if (state.State.Target is not null)
         {
-            await state.ClearStateAsync();
+            (await state.TryClearAsync(this)).ThrowIfNotStored();
             state.State = new OutlookSubscriptionState();
         }
 
@@ -51,9 +50,6 @@ public sealed class OutlookSubscriptionGrain(
         return Task.FromResult(outcome);
     }
 
-    /// <summary>The SHA-256 the index keeps of a clientState.</summary>
-    public static byte[] Hash(string clientState) => SHA256.HashData(Encoding.UTF8.GetBytes(clientState));
-
     private NotificationOutcome Check(string? clientState)
     {
         if (state.State.Target is not { } target)
@@ -62,7 +58,7 @@ public sealed class OutlookSubscriptionGrain(
         }
 
         // Hashing first gives equal lengths; the comparison then takes the same time whatever matches.
-        var given = Hash(clientState ?? "");
+        var given = ClientStateHash.Of(clientState ?? "");
         return CryptographicOperations.FixedTimeEquals(given, target.ClientStateHash) && clientState is not null
             ? NotificationOutcome.Accepted
             : NotificationOutcome.WrongClientState;

@@ -189,7 +189,7 @@ public sealed class OutlookConnectionTests(OutlookFixture outlook) : IClassFixtu
         await OutlookConnectFlow.ConnectOkAsync(outlook, App, s.Client, s.SubAccountId, user, mailbox.Email);
         outlook.Outlook.ResetMaxConcurrency();
         // Throttling first (the first matching rule answers), then every other request slowed down so they overlap.
-        // Four 429s in a row are within the retry budget (Outlook:MaxRetries = 4) of even the unluckiest request.
+        // Four 429s of a second each fit in the turn budget: the integration waits out each Retry-After and tries again.
         var throttle = outlook.Outlook.AddFault(FaultRule.Throttle("/v1.0/me/calendars", retryAfterSeconds: 1, count: 4, mailbox: mailbox.Id));
         var delay = outlook.Outlook.AddFault(FaultRule.Delay(TimeSpan.FromMilliseconds(50), mailbox: mailbox.Id));
         try

@@ -52,7 +52,6 @@ public class OutlookFixture : IAsyncLifetime
             ["Outlook:ClientSecret"] = emulator.ClientSecret,
             ["Outlook:AuthorityHost"] = emulator.AuthorityHost,
             ["Outlook:GraphBaseUrl"] = emulator.GraphBaseUrl,
-            ["Outlook:MaxRetries"] = "4",
         };
         foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
         {

@@ -2,7 +2,7 @@ namespace OrleansCalendar.Server.Tests.Infrastructure;
 
 /// <summary>
 /// The server and the emulator with sync settings for tests: polling effectively off (tests sync on demand through
-/// the API), quick push retries, and one HTTP-level retry so Graph faults reach the durable push queue.
+/// the API) and quick push retries.
 /// </summary>
 public sealed class SyncFixture : OutlookFixture
 {
@@ -11,7 +11,6 @@ public sealed class SyncFixture : OutlookFixture
         ["Sync:IntervalSeconds"] = "3600",
         ["Sync:PushRetryDelay"] = "00:00:00.200",
         ["Sync:MaxPushRetryDelay"] = "00:00:01",
-        ["Outlook:MaxRetries"] = "1",
     };
 
     protected override IDictionary<string, string?>? ExtraSettings => SyncSettings;

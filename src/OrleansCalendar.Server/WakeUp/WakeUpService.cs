@@ -1,24 +1,28 @@
-using OrleansCalendar.Abstractions.Connections;
-
-namespace OrleansCalendar.Server.Connections.Outlook;
+namespace OrleansCalendar.Server.WakeUp;
 
 /// <summary>
-/// Keeps every syncing integration active, so polling and push retries go on whatever happens to silos.
+/// Keeps grains that run on their own timers (Outlook integrations, and every <see cref="WakeUpTarget"/>) running
+/// whatever happens to silos.
 /// <list type="bullet">
-/// <item>Once this silo runs, it wakes them all: the embedded default keeps reminders in memory, so after a restart
-/// this is what resumes them (durable reminders on PostgreSQL would too, but only at their next period).</item>
-/// <item>When another silo is declared dead (killed, or gone after a graceful stop), the grains it hosted lost
-/// their timers; the oldest live silo wakes them all again, and they activate on the silos that remain.</item>
+/// <item>Once this silo runs, where reminders are kept in memory (the embedded mode), it wakes every registered grain
+/// from the wake-up directory: nothing else would resume them after a restart.</item>
+/// <item>When another silo is declared dead (killed, or gone after a graceful stop), the grains it hosted lost their
+/// timers; the oldest live silo wakes them all again, and they activate on the silos that remain (durable reminders
+/// would too, but only at their next period).</item>
 /// </list>
-/// Waking is idempotent: an integration already active just answers.
+/// Waking is idempotent: a grain already active just answers.
 /// </summary>
-public sealed partial class OutlookSyncWakeUp(
+public sealed partial class WakeUpService(
     IGrainFactory grains,
+    IWakeUpSource source,
+    IEnumerable<WakeUpTarget> targets,
     IClusterMembershipService membership,
     ILocalSiloDetails localSilo,
     IHostApplicationLifetime lifetime,
-    ILogger<OutlookSyncWakeUp> logger) : BackgroundService
+    ILogger<WakeUpService> logger) : BackgroundService
 {
+    private const int WakesAtOnce = 16;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (!await StartedAsync(stoppingToken))
@@ -27,7 +31,11 @@ public sealed partial class OutlookSyncWakeUp(
         }
 
         var dead = DeadSilos(membership.CurrentSnapshot);
-        await WakeAllAsync(stoppingToken);
+        if (source.WakesAtStart)
+        {
+            await WakeAllAsync(stoppingToken);
+        }
+
         try
         {
             await foreach (var snapshot in membership.MembershipUpdates.WithCancellation(stoppingToken))
@@ -65,20 +73,23 @@ public sealed partial class OutlookSyncWakeUp(
 
     private async Task WakeAllAsync(CancellationToken stoppingToken)
     {
-        for (var attempt = 1; attempt <= 10 && !stoppingToken.IsCancellationRequested; attempt++)
+        foreach (var target in targets)
         {
-            try
+            for (var attempt = 1; attempt <= 10 && !stoppingToken.IsCancellationRequested; attempt++)
             {
-                var keys = await grains.GetGrain<IOutlookSyncDirectoryGrain>("all").ListAsync();
-                await Parallel.ForEachAsync(keys, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = stoppingToken },
-                    async (key, _) => await grains.GetGrain<IOutlookIntegrationGrain>(key).WakeAsync());
-                LogWoken(keys.Count);
-                return;
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                LogRetry(e, attempt);
-                await Task.Delay(TimeSpan.FromSeconds(attempt), stoppingToken);
+                try
+                {
+                    var keys = await source.ListAsync(target, stoppingToken);
+                    await Parallel.ForEachAsync(keys, new ParallelOptions { MaxDegreeOfParallelism = WakesAtOnce, CancellationToken = stoppingToken },
+                        async (key, _) => await target.Wake(grains, key));
+                    LogWoken(keys.Count, target.Kind);
+                    break;
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    LogRetry(e, target.Kind, attempt);
+                    await Task.Delay(TimeSpan.FromSeconds(attempt), stoppingToken);
+                }
             }
         }
     }
@@ -99,12 +110,12 @@ public sealed partial class OutlookSyncWakeUp(
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Woke {Count} Outlook integrations for sync")]
-    private partial void LogWoken(int count);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Woke {Count} grains of kind {Kind}")]
+    private partial void LogWoken(int count, string kind);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Silo {Silos} left the cluster; waking Outlook integrations on the silos that remain")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Silo {Silos} left the cluster; waking grains with timers on the silos that remain")]
     private partial void LogSiloDied(string silos);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Waking Outlook integrations failed (attempt {Attempt}); trying again")]
-    private partial void LogRetry(Exception exception, int attempt);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Waking grains of kind {Kind} failed (attempt {Attempt}); trying again")]
+    private partial void LogRetry(Exception exception, string kind, int attempt);
 }
