@@ -62,7 +62,7 @@ public sealed class SyncScheduleTests
     }
 
     [Fact]
-    public void Graph_work_waits_for_Retry_After_but_undoing_a_removed_connection_does_not()
+    public void Graph_work_waits_for_Retry_After_but_housekeeping_does_not()
     {
         var schedule = new SyncSchedule(_clock);
         schedule.RequestSync();
@@ -70,7 +70,7 @@ public sealed class SyncScheduleTests
 
         Assert.False(schedule.GraphAllowed);
         Assert.Equal(Now + TimeSpan.FromSeconds(3), Next(schedule, pushAt: Now));
-        Assert.Equal(Now, schedule.NextAt(connected: true, cleanupOwed: true, Period, null, null));
+        Assert.Equal(Now, schedule.NextAt(connected: true, housekeepingOwed: true, Period, null, null));
         schedule.Throttled(Now + TimeSpan.FromSeconds(1));
         _clock.Advance(TimeSpan.FromSeconds(3));
         Assert.True(schedule.GraphAllowed);
@@ -91,21 +91,21 @@ public sealed class SyncScheduleTests
         Assert.InRange(pauses[0], TimeSpan.FromSeconds(0.8), TimeSpan.FromSeconds(1.2));
         Assert.InRange(pauses[3], TimeSpan.FromSeconds(6.4), TimeSpan.FromSeconds(9.6));
         Assert.All(pauses, p => Assert.True(p <= SyncSchedule.MaxTurnRetryDelay * 1.2));
-        Assert.True(schedule.NextAt(connected: false, cleanupOwed: true, Period, null, null) > Now);
+        Assert.True(schedule.NextAt(connected: false, housekeepingOwed: true, Period, null, null) > Now);
 
         schedule.TurnSucceeded();
         Assert.Equal(Now, Next(schedule));
     }
 
     [Fact]
-    public void A_connection_that_needs_a_reconnect_wakes_for_nothing_but_leftovers()
+    public void A_connection_that_needs_a_reconnect_wakes_for_nothing_but_housekeeping()
     {
         var schedule = new SyncSchedule(_clock);
         schedule.RequestSync();
 
-        Assert.Null(schedule.NextAt(connected: false, cleanupOwed: false, Period, Now, Now));
+        Assert.Null(schedule.NextAt(connected: false, housekeepingOwed: false, Period, Now, Now));
         Assert.False(schedule.Syncing(connected: false));
-        Assert.Equal(Now, schedule.NextAt(connected: false, cleanupOwed: true, Period, null, null));
+        Assert.Equal(Now, schedule.NextAt(connected: false, housekeepingOwed: true, Period, null, null));
     }
 
     [Fact]
@@ -119,5 +119,5 @@ public sealed class SyncScheduleTests
     }
 
     private static DateTimeOffset? Next(SyncSchedule schedule, DateTimeOffset? subscriptionAt = null, DateTimeOffset? pushAt = null) =>
-        schedule.NextAt(connected: true, cleanupOwed: false, Period, subscriptionAt, pushAt);
+        schedule.NextAt(connected: true, housekeepingOwed: false, Period, subscriptionAt, pushAt);
 }

@@ -46,6 +46,7 @@ public sealed class OutlookIntegrationGrain(
     private IntegrationPeers? _peers;
     private IGrainTimer? _tick;
     private bool _ticking;
+    private bool _registered;
 
     private readonly AccountHold _hold = new();
 
@@ -200,8 +201,7 @@ public sealed class OutlookIntegrationGrain(
                 Peers.Report(Pushes.NotApplicable(push.AppointmentId));
                 break;
             case PushOutcome.Queued:
-                // Stored before it counts as owed; one lost here is made up by the next full sync's reconcile.
-                await PersistAsync();
+                await PersistAsync(onFailure: _schedule.OweReconcile);
                 Reschedule();
                 break;
         }
@@ -269,6 +269,11 @@ public sealed class OutlookIntegrationGrain(
                 await PersistAsync();
             }
 
+            if (!_registered)
+            {
+                await RegisterAsync();
+            }
+
             var steps = Steps(session);
             if (ConnectionRecord.HasLeftovers(S))
             {
@@ -295,13 +300,31 @@ public sealed class OutlookIntegrationGrain(
         }
     }
 
-    /// <summary>Timer, reminder and wake-up registration for an integration with work; idempotent.</summary>
+    /// <summary>
+    /// Timer, reminder and wake-up registration for an integration with work; idempotent. A registration that fails
+    /// does not fail the call that got here: the timer tries it again.
+    /// </summary>
     private async Task KeepSyncingAsync()
     {
+        try
+        {
+            await RegisterAsync();
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            logger.LogWarning(e, "Registering {Integration} for wake-up failed; trying again shortly", Key);
+        }
+
+        Reschedule();
+    }
+
+    private async Task RegisterAsync()
+    {
+        _registered = false;
         var period = syncOptions.Value.Interval < TimeSpan.FromMinutes(1) ? TimeSpan.FromMinutes(1) : syncOptions.Value.Interval;
         await this.RegisterOrUpdateReminder(ReminderName, period, period);
         await wakeUps.RegisterAsync(WakeUpKind, Key);
-        Reschedule();
+        _registered = true;
     }
 
     private async Task StopSyncingAsync()
@@ -328,7 +351,7 @@ public sealed class OutlookIntegrationGrain(
         var now = clock.GetUtcNow();
         var next = _schedule.NextAt(
             Connected,
-            ConnectionRecord.HasLeftovers(S),
+            ConnectionRecord.HasLeftovers(S) || (!_registered && S.Exists),
             _planner.PollingPeriod(S, watched, now),
             _planner.NextWorkAt(S, watched),
             PushEngine.NextAttemptAt(S));
@@ -350,8 +373,21 @@ public sealed class OutlookIntegrationGrain(
         }
     }
 
-    /// <summary>Writes the state; a failed write leaves memory as storage is (and is thrown), a lost answer counts as written.</summary>
-    private async Task PersistAsync() => (await TryPersistAsync()).ThrowIfNotStored();
+    /// <summary>
+    /// Writes the state; a failed write leaves memory as storage is (and is thrown), a lost answer counts as written.
+    /// A push whose write failed is lost with it: <paramref name="onFailure"/> owes the reconcile that makes it up.
+    /// </summary>
+    private async Task PersistAsync(Action? onFailure = null)
+    {
+        var attempt = await TryPersistAsync();
+        if (!attempt.Stored)
+        {
+            onFailure?.Invoke();
+            Reschedule();
+        }
+
+        attempt.ThrowIfNotStored();
+    }
 
     private async Task<WriteAttempt> TryPersistAsync()
     {

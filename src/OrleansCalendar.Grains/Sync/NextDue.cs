@@ -9,7 +9,7 @@ internal static class NextDue
     /// <summary>The instant to wake at, or null when there is nothing to wake for.</summary>
     public static DateTimeOffset? At(DueInputs inputs, DateTimeOffset now)
     {
-        DateTimeOffset? due = inputs.CleanupOwed ? now : null;
+        DateTimeOffset? due = inputs.HousekeepingOwed ? now : null;
         if (inputs.Connected)
         {
             var graphWork = Earliest(Earliest(Earliest(inputs.NextPollAt, inputs.NextPullAt), inputs.NextSubscriptionWorkAt), inputs.NextPushAt);

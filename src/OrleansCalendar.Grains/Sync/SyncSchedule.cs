@@ -34,6 +34,9 @@ internal sealed class SyncSchedule(TimeProvider clock)
 
     public void RequestSync() => _syncRequested = true;
 
+    /// <summary>Pushes may have been lost (a write of one failed): the next turn reconciles, without a full pull.</summary>
+    public void OweReconcile() => _reconcileOwed = true;
+
     /// <summary>Queues a pull of the calendar after <paramref name="delay"/>; an earlier one already queued stands.</summary>
     public void QueuePull(string calendarId, TimeSpan delay)
     {
@@ -113,11 +116,11 @@ internal sealed class SyncSchedule(TimeProvider clock)
     }
 
     /// <summary>When the timer is to wake; null when there is nothing to wake for.</summary>
-    public DateTimeOffset? NextAt(bool connected, bool cleanupOwed, TimeSpan pollingPeriod, DateTimeOffset? subscriptionWorkAt, DateTimeOffset? pushAt)
+    public DateTimeOffset? NextAt(bool connected, bool housekeepingOwed, TimeSpan pollingPeriod, DateTimeOffset? subscriptionWorkAt, DateTimeOffset? pushAt)
     {
         var now = clock.GetUtcNow();
         var pollAt = _syncRequested || _reconcileOwed ? now : _lastPollAt + pollingPeriod;
         DateTimeOffset? pullAt = _pulls.Count == 0 ? null : _pulls.Values.Min();
-        return NextDue.At(new DueInputs(connected, cleanupOwed, pollAt, pullAt, subscriptionWorkAt, pushAt, _graphQuietUntil, _retryAt), now);
+        return NextDue.At(new DueInputs(connected, housekeepingOwed, pollAt, pullAt, subscriptionWorkAt, pushAt, _graphQuietUntil, _retryAt), now);
     }
 }
