@@ -14,97 +14,39 @@ namespace OrleansCalendar.LoadTest;
 /// </summary>
 internal static partial class BenchmarkSuite
 {
-    public static async Task<int> RunAsync(string root, string output)
+    /// <summary>One part of the report: its key for <c>--only</c>, its heading, what it measures, and the measurement.</summary>
+    private sealed record Part(string Key, string Title, string Intro, Func<Task<string>> Run);
+
+    public static async Task<int> RunAsync(string root, string output, string? only = null)
     {
         var total = Stopwatch.StartNew();
         var load = new LoadOptions(32, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(5), 500, null);
+        string environment = "";
+        var parts = Parts(root, load, env => environment = env);
+        var chosen = only is null ? parts : parts.Where(p => p.Key == only).ToList();
+        if (chosen.Count == 0)
+        {
+            throw new ArgumentException($"Unknown part '{only}'. Parts: {string.Join(", ", parts.Select(p => p.Key))}.");
+        }
+
         var sections = new StringBuilder();
+        foreach (var part in chosen)
+        {
+            Console.WriteLine($"== {part.Key} ==");
+            Section(sections, part.Title, part.Intro, await part.Run());
+        }
 
-        Console.WriteLine("== Engine (BenchmarkDotNet) ==");
-        var (engine, environment) = await EngineAsync(root);
-        Section(sections, "Engine (BenchmarkDotNet, `OrleansCalendar.Benchmarks`)", """
-            Pure scheduling code, no silo: interval-set merging and overlap queries, free-slot generation against 100,
-            1,000 and 10,000 busy intervals, recurrence expansion (weekly hours across a daylight-saving change; Outlook's
-            own series arrive expanded from calendarView), and applying a Graph delta page to a calendar's events. Each
-            table has its baseline (ratio 1.00); short runs (1 warm-up, 5 iterations of 150 ms), so read ratios, not
-            nanoseconds.
-            """, engine);
+        if (only is not null)
+        {
+            // One part measured again: its section of the existing report is replaced, the rest stays as it was.
+            var report = await File.ReadAllTextAsync(output);
+            await File.WriteAllTextAsync(output, ReplaceSection(report, chosen[0].Title, sections.ToString()));
+            Console.WriteLine($"Rewrote the '{chosen[0].Title}' section of {output} in {total.Elapsed.TotalMinutes:0.0} minutes.");
+            return 0;
+        }
 
-        Console.WriteLine("== API ==");
-        Section(sections, "API (HTTP load on loopback, `OrleansCalendar.LoadTest`)", """
-            The real server process (Release, embedded SQLite) started by the tool, with the same closed-loop generator
-            (each client sends its next request when the last one answered) for every row; the generator shares the
-            cores with the server, which caps both alike. Free slots cover 7 days of a 09:00–17:00 weekday calendar
-            whose member's connected Outlook Work calendar holds the given number of busy events (imported by the first
-            sync from the Graph emulator; more than fit in the week are spread over one day per hundred). Bookings each
-            take a new slot, so every one is a 201 that wrote its appointment and reservation before answering. (More
-            busy events can make a query cheaper: the answer lists the free slots, and a busier week has fewer.)
-            """, await ApiScenario.RunAsync(root, load, [100, 1_000, 10_000]));
-
-        Console.WriteLine("== Outlook sync ==");
-        Section(sections, "Outlook sync (`OrleansCalendar.LoadTest -- sync`)", """
-            The real server process against the project's Graph emulator on loopback, polling every 2 s, no webhooks.
-            Steady state: 20 requested sync cycles of a connection with two pulled calendars and nothing changing in
-            Outlook, counted in the emulator's request log. Change to visible: events added in Outlook at random
-            moments, each timed until its slot leaves `GET .../free-slots` (polled every 20 ms); polling alone makes a
-            change wait half a period on average. Slot queries: the closed-loop generator on `free-slots` while the
-            connection is polled, with every Graph request in the meantime counted.
-            """, await SyncScenario.RunAsync(root, load));
-
-        Console.WriteLine("== Webhooks ==");
-        Section(sections, "Webhooks (`OrleansCalendar.LoadTest -- webhooks`)", """
-            The real server process with `Server__PublicBaseUrl` set to its own loopback address, so the emulator
-            creates real subscriptions (validating the endpoint) and posts real notifications. Ingestion: each request
-            one genuine notification (the subscription's id and clientState, checked, routed and coalesced into delta
-            runs in the background); baseline `GET /health/live` in the same run. Change to visible: as above, through
-            notifications instead of polling (polling every 300 s).
-            """, await WebhookScenario.RunAsync(root, load));
-
-        Console.WriteLine("== Event webhooks ==");
-        Section(sections, "Event webhooks (`OrleansCalendar.LoadTest -- events`)", """
-            The real server process (Release, embedded SQLite) posting events to a receiver on loopback in the tool. What
-            an endpoint costs a booking: the same closed-loop booking generator on two sub-accounts of 32 calendars each,
-            one without webhook endpoints (baseline) and one with an endpoint subscribed to `appointment.created`, so every
-            booking there prepares, commits and delivers an event. Throughput: the events that endpoint received over the
-            load run and until its queue drained. Latency: from each 201 to its event's arrival, bookings one at a time.
-            """, await EventScenario.RunAsync(root, load));
-
-        Console.WriteLine("== Cluster ==");
-        Section(sections, "Cluster (`OrleansCalendar.LoadTest -- cluster`)", """
-            One throwaway PostgreSQL 15 and clusters of 1, 2 and 3 server processes on it (a fresh database each),
-            requests round-robin over the silos as a load balancer would; the baseline is `GET /health/live` through
-            the same round-robin. The silos, PostgreSQL (fsync off) and the generator share the machine's cores, so
-            more silos add coordination without adding CPU: the figures show what clustering costs and that every silo
-            serves everything, not what silos on machines of their own would do.
-            """, await ClusterScenario.RunAsync(root, load with { BusyIntervals = 100 }));
-
-        Console.WriteLine("== Scale ==");
-        Section(sections, "Scale: memory per active integration (`OrleansCalendar.LoadTest -- scale`)", """
-            10,000 connected integrations, each holding 200 imported events (Outlook-sized ids, encrypted tokens,
-            delta links), written to the embedded store; then a server on that store starts and wakes them all, as
-            after any restart. The server runs inside the tool so its managed heap can be read after a full compacting
-            collection; the baseline is the same server's heap with nothing active.
-            """, await ScaleScenario.RunAsync(10_000, 200));
-
-        sections.AppendLine("""
-            ## Compared with asking Outlook on every slot query
-
-            A common way to prevent double booking is to call the provider's free/busy API (`getSchedule` or a
-            `calendarView` read) for every member while a booking page asks for slots. That costs at least one Graph
-            round trip per member per query, counts against Microsoft's per-mailbox throttling, and fails when Graph
-            is slow or down. Here Outlook changes are pulled in the background (webhooks, then delta) and slot queries
-            are answered from the grains' own state:
-
-            | approach | Graph requests per slot query | where the figure comes from |
-            |---|---:|---|
-            | live free/busy lookup per query | ≥ 1 per member | by construction |
-            | OrleansCalendar | 0 | *Outlook sync* table: requests counted in the emulator while slot queries ran |
-
-            What a live lookup would add to each query is a Graph round trip over the internet per member (plus the
-            risk of throttling); this machine has no route to Microsoft, so that cost is not measured here.
-            """);
-
-        var report = new StringBuilder()
+        sections.AppendLine(Comparison);
+        var whole = new StringBuilder()
             .AppendLine("# Benchmarks")
             .AppendLine()
             .AppendLine("Every figure sits next to a baseline measured in the same run, on the same machine; compare ratios, not")
@@ -126,10 +68,104 @@ internal static partial class BenchmarkSuite
             .AppendLine("</details>")
             .AppendLine()
             .Append(sections);
-        await File.WriteAllTextAsync(output, report.ToString());
+        await File.WriteAllTextAsync(output, whole.ToString());
         Console.WriteLine($"Wrote {output} in {total.Elapsed.TotalMinutes:0.0} minutes.");
         return 0;
     }
+
+    /// <summary>The parts of the report, in order; <c>--only KEY</c> measures one of them again.</summary>
+    private static List<Part> Parts(string root, LoadOptions load, Action<string> environment) =>
+    [
+        new("engine", "Engine (BenchmarkDotNet, `OrleansCalendar.Benchmarks`)", """
+            Pure scheduling code, no silo: interval-set merging and overlap queries, free-slot generation against 100,
+            1,000 and 10,000 busy intervals, recurrence expansion (weekly hours across a daylight-saving change; Outlook's
+            own series arrive expanded from calendarView), and applying a Graph delta page to a calendar's events. Each
+            table has its baseline (ratio 1.00); short runs (1 warm-up, 5 iterations of 150 ms), so read ratios, not
+            nanoseconds.
+            """, async () =>
+            {
+                var (tables, env) = await EngineAsync(root);
+                environment(env);
+                return tables;
+            }),
+        new("api", "API (HTTP load on loopback, `OrleansCalendar.LoadTest`)", """
+            The real server process (Release, embedded SQLite) started by the tool, with the same closed-loop generator
+            (each client sends its next request when the last one answered) for every row; the generator shares the
+            cores with the server, which caps both alike. Free slots cover 7 days of a 09:00–17:00 weekday calendar
+            whose member's connected Outlook Work calendar holds the given number of busy events (imported by the first
+            sync from the Graph emulator; more than fit in the week are spread over one day per hundred). Bookings each
+            take a new slot, so every one is a 201 that wrote its appointment and reservation before answering. (More
+            busy events can make a query cheaper: the answer lists the free slots, and a busier week has fewer.)
+            """, () => ApiScenario.RunAsync(root, load, [100, 1_000, 10_000])),
+        new("sync", "Outlook sync (`OrleansCalendar.LoadTest -- sync`)", """
+            The real server process against the project's Graph emulator on loopback, polling every 2 s, no webhooks.
+            Steady state: 20 requested sync cycles of a connection with two pulled calendars and nothing changing in
+            Outlook, counted in the emulator's request log. Change to visible: events added in Outlook at random
+            moments, each timed until its slot leaves `GET .../free-slots` (polled every 20 ms); polling alone makes a
+            change wait half a period on average. Slot queries: the closed-loop generator on `free-slots` while the
+            connection is polled, with every Graph request in the meantime counted.
+            """, () => SyncScenario.RunAsync(root, load)),
+        new("webhooks", "Webhooks (`OrleansCalendar.LoadTest -- webhooks`)", """
+            The real server process with `Server__PublicBaseUrl` set to its own loopback address, so the emulator
+            creates real subscriptions (validating the endpoint) and posts real notifications. Ingestion: each request
+            one genuine notification (the subscription's id and clientState, checked, routed and coalesced into delta
+            runs in the background); baseline `GET /health/live` in the same run. Change to visible: as above, through
+            notifications instead of polling (polling every 300 s).
+            """, () => WebhookScenario.RunAsync(root, load)),
+        new("events", "Event webhooks (`OrleansCalendar.LoadTest -- events`)", """
+            The real server process (Release, embedded SQLite) posting events to a receiver on loopback in the tool. What
+            an endpoint costs a booking: the same closed-loop booking generator on two sub-accounts of 32 calendars each,
+            one without webhook endpoints (baseline) and one with an endpoint subscribed to `appointment.created`, so every
+            booking there prepares, commits and delivers an event. Throughput: the events that endpoint received over the
+            load run and until its queue drained. Latency: from each 201 to its event's arrival, bookings one at a time.
+            """, () => EventScenario.RunAsync(root, load)),
+        new("cluster", "Cluster (`OrleansCalendar.LoadTest -- cluster`)", """
+            One throwaway PostgreSQL 15 and clusters of 1, 2 and 3 server processes on it (a fresh database each),
+            requests round-robin over the silos as a load balancer would; the baseline is `GET /health/live` through
+            the same round-robin. The silos, PostgreSQL (fsync off) and the generator share the machine's cores, so
+            more silos add coordination without adding CPU: the figures show what clustering costs and that every silo
+            serves everything, not what silos on machines of their own would do.
+            """, () => ClusterScenario.RunAsync(root, load with { BusyIntervals = 100 })),
+        new("scale", "Scale: memory per active integration (`OrleansCalendar.LoadTest -- scale`)", """
+            10,000 connected integrations, each holding 200 imported events (Outlook-sized ids, encrypted tokens,
+            delta links), written to the embedded store and listed in the wake-up directory's 64 shards; then a server
+            on that store starts and wakes them all from the shards, as after any restart. The server runs inside the
+            tool so its managed heap can be read after a full compacting collection; the baseline is the same server's
+            heap with nothing active.
+            """, () => ScaleScenario.RunAsync(10_000, 200)),
+    ];
+
+    /// <summary>Replaces the section titled <paramref name="title"/> (up to the next one) with <paramref name="section"/>.</summary>
+    private static string ReplaceSection(string report, string title, string section)
+    {
+        var heading = $"## {title}";
+        var start = report.IndexOf(heading, StringComparison.Ordinal);
+        if (start < 0)
+        {
+            throw new InvalidOperationException($"The report has no section '{title}' to replace.");
+        }
+
+        var next = report.IndexOf("\n## ", start + heading.Length, StringComparison.Ordinal);
+        return report[..start] + section.TrimEnd() + Environment.NewLine + (next < 0 ? "" : report[next..]);
+    }
+
+    private const string Comparison = """
+        ## Compared with asking Outlook on every slot query
+
+        A common way to prevent double booking is to call the provider's free/busy API (`getSchedule` or a
+        `calendarView` read) for every member while a booking page asks for slots. That costs at least one Graph
+        round trip per member per query, counts against Microsoft's per-mailbox throttling, and fails when Graph
+        is slow or down. Here Outlook changes are pulled in the background (webhooks, then delta) and slot queries
+        are answered from the grains' own state:
+
+        | approach | Graph requests per slot query | where the figure comes from |
+        |---|---:|---|
+        | live free/busy lookup per query | ≥ 1 per member | by construction |
+        | OrleansCalendar | 0 | *Outlook sync* table: requests counted in the emulator while slot queries ran |
+
+        What a live lookup would add to each query is a Graph round trip over the internet per member (plus the
+        risk of throttling); this machine has no route to Microsoft, so that cost is not measured here.
+        """;
 
     private static void Section(StringBuilder sections, string title, string intro, string body) =>
         sections.AppendLine(CultureInfo.InvariantCulture, $"## {title}").AppendLine().AppendLine(intro.Trim()).AppendLine().AppendLine(body.Trim()).AppendLine();

@@ -2,7 +2,8 @@ using System.Globalization;
 using System.Text;
 using OrleansCalendar.LoadTest;
 
-// Usage: dotnet run -c Release --project benchmarks/OrleansCalendar.LoadTest -- all [--out docs/benchmarks.md]   (everything, < 10 minutes)
+// Usage: dotnet run -c Release --project benchmarks/OrleansCalendar.LoadTest -- all [--out docs/benchmarks.md] [--only engine|api|sync|webhooks|events|cluster|scale]
+//        (everything, < 10 minutes; with --only, that part is measured again and its section of the report replaced)
 //        dotnet run -c Release --project benchmarks/OrleansCalendar.LoadTest -- [--concurrency 32] [--seconds 10] [--busy 500] [--out file.md]
 //        dotnet run -c Release --project benchmarks/OrleansCalendar.LoadTest -- history [bookings|dense|past] [--concurrency 32] [--seconds 10] [--out file.md]
 //        dotnet run -c Release --project benchmarks/OrleansCalendar.LoadTest -- sync [--concurrency 32] [--seconds 10] [--out file.md]
@@ -14,7 +15,7 @@ var root = FindRepositoryRoot();
 switch (args.FirstOrDefault())
 {
     case "all":
-        return await BenchmarkSuite.RunAsync(root, args.Length > 2 && args[1] == "--out" ? args[2] : Path.Combine(root, "docs", "benchmarks.md"));
+        return await BenchmarkSuite.RunAsync(root, Option(args, "--out") ?? Path.Combine(root, "docs", "benchmarks.md"), Option(args, "--only"));
     case "cluster":
         var clusterOptions = LoadOptions.Parse(args[1..]);
         return await PrintAsync(await ClusterScenario.RunAsync(root, clusterOptions), clusterOptions.Output);
@@ -49,6 +50,9 @@ static async Task<int> PrintAsync(string report, string? output)
 
     return 0;
 }
+
+static string? Option(string[] args, string name) =>
+    Array.IndexOf(args, name) is var at and >= 0 && at + 1 < args.Length ? args[at + 1] : null;
 
 static string FindRepositoryRoot()
 {

@@ -6,21 +6,25 @@ using Microsoft.Extensions.DependencyInjection;
 using Orleans.Storage;
 using OrleansCalendar.Abstractions;
 using OrleansCalendar.Abstractions.Connections;
+using OrleansCalendar.Abstractions.WakeUp;
 using OrleansCalendar.Grains.Connections;
 using OrleansCalendar.Grains.Security;
 using OrleansCalendar.Grains.Storage;
 using OrleansCalendar.Grains.Sync;
+using OrleansCalendar.Grains.WakeUp;
 using OrleansCalendar.TestSupport;
 
 namespace OrleansCalendar.LoadTest;
 
 /// <summary>
-/// Memory per active Outlook integration: <c>N</c> connected integrations, each holding 200 imported events, are
-/// written to the embedded store as a running server would have left them (tokens encrypted with its key ring,
-/// realistic Outlook ids and delta links). A second server on the same data directory then starts and, as after
-/// any restart, wakes every syncing integration from the directory; the time until all are active and the
-/// managed heap they hold (against the heap of the same server with nothing active) are the figures.
-/// The server runs in this process so that the heap can be read after a full, compacting collection.
+/// Waking and holding <c>N</c> Outlook integrations: <c>N</c> connected integrations, each holding 200 imported
+/// events, are written to the embedded store as a running server would have left them (tokens encrypted with its key
+/// ring, realistic Outlook ids and delta links, each listed in its shard of the wake-up directory). A second server
+/// on the same data directory then starts and, as after any restart, wakes every integration from the directory
+/// shards; the time until all are active and the managed heap they hold (against the heap of the same server with
+/// nothing active) are the figures, with the size of the directory rows against the single row earlier versions
+/// rewrote on every change. The server runs in this process so that the heap can be read after a full, compacting
+/// collection.
 /// </summary>
 internal static class ScaleScenario
 {
@@ -33,13 +37,14 @@ internal static class ScaleScenario
         {
             long idleHeap;
             TimeSpan seeding;
+            int largestShard, singleRow;
             await using (var seed = new InProcessServer(dataDir))
             {
                 seed.Start();
                 idleHeap = InProcessServer.CollectedHeap();
                 Console.WriteLine($"Writing {integrations:N0} integrations with {eventsEach} events each ...");
                 var watch = Stopwatch.StartNew();
-                await SeedAsync(seed.Services, integrations, eventsEach);
+                (largestShard, singleRow) = await SeedAsync(seed.Services, integrations, eventsEach);
                 seeding = watch.Elapsed;
             }
 
@@ -71,7 +76,8 @@ internal static class ScaleScenario
                 .AppendLine(CultureInfo.InvariantCulture, $"| managed heap with all integrations active | {warmHeap / 1048576.0:N1} MB | {warmHeap / (double)idleHeap:N1} × baseline |")
                 .AppendLine(CultureInfo.InvariantCulture, $"| memory per active integration grain | {perIntegration / 1024:N1} KB | {perIntegration / 1024 / 50:N2} × the 50 KB target |")
                 .AppendLine(CultureInfo.InvariantCulture, $"| integration activations | {active:N0} | {active / (double)integrations:N2} × integrations |")
-                .AppendLine(CultureInfo.InvariantCulture, $"| time to warm them all after start | {warmTime.TotalSeconds:N1} s | {warmTime.TotalMilliseconds / integrations:N2} ms per integration |")
+                .AppendLine(CultureInfo.InvariantCulture, $"| time to wake them all after start (64 directory shards read 8 at a time, 16 wake calls at a time) | {warmTime.TotalSeconds:N1} s | {warmTime.TotalMilliseconds / integrations:N2} ms per integration |")
+                .AppendLine(CultureInfo.InvariantCulture, $"| largest wake-up directory row (one of {WakeUpShards.Count} shards) | {largestShard / 1024.0:N1} KB | {largestShard / (double)singleRow:P1} of the single row of earlier versions ({singleRow / 1024.0:N1} KB) |")
                 .AppendLine(CultureInfo.InvariantCulture, $"| time to write them (setup, for scale) | {seeding.TotalSeconds:N1} s | |")
                 .ToString();
         }
@@ -94,10 +100,14 @@ internal static class ScaleScenario
         return statistics.Where(s => s.GrainType.Contains(nameof(OutlookIntegrationGrain), StringComparison.Ordinal)).Sum(s => s.ActivationCount);
     }
 
-    /// <summary>Writes the integrations and the sync directory that lists them, through the server's own grain storage.</summary>
-    private static async Task SeedAsync(IServiceProvider services, int integrations, int eventsEach)
+    /// <summary>
+    /// Writes the integrations and the wake-up directory shards that list them, through the server's own grain storage;
+    /// returns the size of the largest shard row and of the single row that would list them all.
+    /// </summary>
+    private static async Task<(int LargestShard, int SingleRow)> SeedAsync(IServiceProvider services, int integrations, int eventsEach)
     {
         var storage = services.GetRequiredKeyedService<IGrainStorage>(StorageNames.Default);
+        var serializer = services.GetRequiredService<IGrainStorageSerializer>();
         var grains = services.GetRequiredService<IGrainFactory>();
         var secrets = services.GetRequiredService<ISecretProtector>();
         var keys = Enumerable.Range(0, integrations).Select(i => GrainKeys.Scoped(SubAccount, $"usr_{i:D6}")).ToList();
@@ -107,9 +117,16 @@ internal static class ScaleScenario
             await storage.WriteStateAsync("outlook-integration", grains.GetGrain<IOutlookIntegrationGrain>(key).GetGrainId(), state);
         });
 
-        var directory = new OutlookSyncDirectoryState { Integrations = new HashSet<string>(keys, StringComparer.Ordinal) };
-        await storage.WriteStateAsync("outlook-sync-directory", grains.GetGrain<IOutlookSyncDirectoryGrain>("all").GetGrainId(),
-            new GrainState<OutlookSyncDirectoryState>(directory));
+        var largest = 0;
+        foreach (var shard in keys.GroupBy(key => WakeUpShards.For(OutlookIntegrationGrain.WakeUpKind, key)))
+        {
+            var directory = new WakeUpDirectoryState { Keys = new HashSet<string>(shard, StringComparer.Ordinal) };
+            await storage.WriteStateAsync("wake-up-directory", grains.GetGrain<IWakeUpDirectoryGrain>(shard.Key).GetGrainId(), new GrainState<WakeUpDirectoryState>(directory));
+            largest = Math.Max(largest, serializer.Serialize(directory).ToArray().Length);
+        }
+
+        var single = new OutlookSyncDirectoryState { Integrations = new HashSet<string>(keys, StringComparer.Ordinal) };
+        return (largest, serializer.Serialize(single).ToArray().Length);
     }
 
     /// <summary>A connected integration as sync leaves it: a linked calendar, a conflict calendar with the events, fresh delta links.</summary>
