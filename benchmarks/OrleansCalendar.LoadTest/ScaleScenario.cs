@@ -157,6 +157,7 @@ internal static class ScaleScenario
             AccessTokenExpiresAt = now.AddMinutes(50),
             LinkedCalendarId = linked,
             ConflictCalendarIds = [work],
+            Preferences = SyncPreferences.Default,
             ConnectedAt = now.AddDays(-30),
             LastSyncAt = now,
             Calendars = new Dictionary<string, CalendarSyncRecord>

@@ -45,6 +45,7 @@ internal sealed class Harness
         Access = OutlookAccessLevel.ReadWrite,
         LinkedCalendarId = Linked,
         ConflictCalendarIds = [Linked, Work],
+        Preferences = SyncPreferences.Default,
     };
 
     public GraphSession Session(bool interactive = false) => new(Graph, Tokens, () => State, Key, new GraphTurn(Sync.TurnBudget, Clock), Clock, interactive);

@@ -12,5 +12,6 @@ public sealed record SyncPreferences(
     /// <summary>Outlook <c>showAs</c> values that may block availability.</summary>
     public static readonly IReadOnlyList<string> ShowAsValues = ["free", "tentative", "busy", "oof", "workingElsewhere", "unknown"];
 
-    public static SyncPreferences Default { get; } = new(true, ["busy", "tentative", "oof"], SyncDirection.OneWay, false, CancelBehavior.Delete);
+    /// <summary>A new instance every time, so that nothing that fills objects in place can change the defaults of others.</summary>
+    public static SyncPreferences Default => new(true, ["busy", "tentative", "oof"], SyncDirection.OneWay, false, CancelBehavior.Delete);
 }

@@ -13,9 +13,10 @@ using OrleansCalendar.Outlook;
 namespace OrleansCalendar.Grains.Connections;
 
 /// <summary>
-/// A user's Outlook integration (<c>{subAccountId}/{userId}</c>): the connection's API calls, and a timer that runs
-/// what is due (<see cref="IntegrationSteps"/>). The grain schedules and stores; plain classes decide (<see cref="TokenSession"/>,
-/// <see cref="CalendarPuller"/>, <see cref="PushEngine"/>, <see cref="SubscriptionPlanner"/>, <see cref="SyncSchedule"/>).
+/// A user's Outlook integration (<c>{subAccountId}/{userId}</c>): the connection's API calls
+/// (<see cref="ConnectionSteps"/>), and a timer that runs what is due (<see cref="SyncSteps"/>). The grain schedules and
+/// stores; plain classes decide (<see cref="TokenSession"/>, <see cref="CalendarPuller"/>, <see cref="PushEngine"/>,
+/// <see cref="SubscriptionPlanner"/>, <see cref="SyncSchedule"/>).
 /// Every change is written before other grains learn of it, a write that fails leaves memory as storage is, and no
 /// turn waits on Microsoft longer than <see cref="SyncOptions.TurnBudget"/>.
 /// </summary>
@@ -42,13 +43,12 @@ public sealed class OutlookIntegrationGrain(
     private readonly CalendarPuller _puller = new(syncOptions.Value, clock, logger);
     private readonly SubscriptionPlanner _planner = new(webhookOptions.Value, syncOptions.Value, clock, logger);
     private readonly SyncSchedule _schedule = new(clock);
+    private readonly AccountHold _hold = new();
     private PushEngine? _pushes;
     private IntegrationPeers? _peers;
     private IGrainTimer? _tick;
     private bool _ticking;
-    private bool _registered;
-
-    private readonly AccountHold _hold = new();
+    private IntegrationWakeUps? _wakeUps;
 
     private string Key => this.GetPrimaryKeyString();
 
@@ -58,12 +58,17 @@ public sealed class OutlookIntegrationGrain(
 
     private IntegrationPeers Peers => _peers ??= new IntegrationPeers(GrainFactory, Key);
 
+    private IntegrationWakeUps WakeUps => _wakeUps ??= new IntegrationWakeUps(this, wakeUps, Key, syncOptions.Value.Interval);
+
     private bool Connected => S.Exists && S.Status == ConnectionStatus.Connected;
+
+    /// <summary>A connection, or the leftovers of a removed one still to undo.</summary>
+    private bool HasWork => S.Exists || ConnectionRecord.HasLeftovers(S);
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         Loaded();
-        if (S.Exists || ConnectionRecord.HasLeftovers(S))
+        if (HasWork)
         {
             // The next poll is one period after the last sync, not at once: a silo restart or a failover then does
             // not send every integration it wakes to Graph in the same second.
@@ -95,7 +100,7 @@ public sealed class OutlookIntegrationGrain(
             account = await ConnectFlow.ForRequestAsync(() => graph.GetAccountAsync(Key, _ => Task.FromResult(grant.AccessToken), turn.Token));
         }
 
-        await InTurnAsync(steps => steps.ConnectAsync(account, grant));
+        await InTurnAsync((steps, _) => steps.ConnectAsync(account, grant));
         logger.LogInformation("Outlook connected for {Integration} with {Access} access", Key, S.Access);
         _schedule.RequestSync();
         await KeepSyncingAsync();
@@ -104,42 +109,18 @@ public sealed class OutlookIntegrationGrain(
 
     public Task<OutlookConnectionDetails?> GetAsync() => Task.FromResult(S.Exists ? Details() : null);
 
-    public Task<bool> HoldsAccountAsync(string accountId) =>
-        Task.FromResult(_hold.Holds(accountId, S));
+    public Task<bool> HoldsAccountAsync(string accountId) => Task.FromResult(_hold.Holds(accountId, S));
 
-    public async Task<IReadOnlyList<OutlookCalendarInfo>> ListCalendarsAsync()
+    public Task<IReadOnlyList<OutlookCalendarInfo>> ListCalendarsAsync()
     {
         EnsureExists();
-        using var turn = NewTurn();
-        var session = Session(turn, interactive: true);
-        IReadOnlyList<OutlookCalendar> calendars;
-        try
-        {
-            calendars = await ConnectFlow.ForRequestAsync(session.ListCalendarsAsync);
-        }
-        finally
-        {
-            // Refreshed tokens, or a grant found dead, are kept whatever the answer.
-            if (_tokens.TakeChanged())
-            {
-                await PersistAsync();
-            }
-        }
-
-        return [.. calendars.Select(c => new OutlookCalendarInfo(c.Id, c.Name, c.CanEdit, c.IsDefault, c.Color, c.OwnerAddress ?? c.OwnerName))];
+        return InTurnAsync((steps, _) => steps.LiveCalendarsAsync(), interactive: true);
     }
 
     public async Task<OutlookConnectionDetails> ConfigureAsync(OutlookConfiguration configuration)
     {
-        CalendarChoice.Validate(configuration, await ListCalendarsAsync(), S.Access);
-        if (CalendarChoice.Apply(S, configuration))
-        {
-            _puller.Reset();
-        }
-
-        await PersistAsync();
-        await InTurnAsync(steps => steps.UnpublishStaleCalendarsAsync());
-
+        EnsureExists();
+        await InTurnAsync((steps, _) => steps.ConfigureAsync(configuration), interactive: true);
         _schedule.RequestSync();
         Reschedule();
         return Details();
@@ -149,12 +130,12 @@ public sealed class OutlookIntegrationGrain(
     {
         if (S.Exists)
         {
-            await RemoveAsync(IntegrationSteps.Disconnected);
+            await RemoveAsync(ConnectionSteps.Disconnected);
         }
         else if (ConnectionRecord.HasLeftovers(S))
         {
             // A disconnect that failed half-way: its retry completes it.
-            await UndoLeftoversAsync(IntegrationSteps.Disconnected);
+            await UndoLeftoversAsync(ConnectionSteps.Disconnected);
         }
         else
         {
@@ -178,11 +159,11 @@ public sealed class OutlookIntegrationGrain(
         return Task.CompletedTask;
     }
 
-    public Task WakeAsync() => S.Exists || ConnectionRecord.HasLeftovers(S) ? Task.CompletedTask : StopSyncingAsync();
+    public Task WakeAsync() => HasWork ? Task.CompletedTask : StopSyncingAsync();
 
     public Task ReceiveReminder(string reminderName, TickStatus status)
     {
-        if (!S.Exists && !ConnectionRecord.HasLeftovers(S))
+        if (!HasWork)
         {
             return StopSyncingAsync();
         }
@@ -232,28 +213,30 @@ public sealed class OutlookIntegrationGrain(
     public async Task HandleLifecycleAsync(string calendarId, string subscriptionId, string lifecycleEvent)
     {
         if (CurrentSubscription(calendarId, subscriptionId) is { } record
-            && await InTurnAsync(steps => steps.LifecycleAsync(record, subscriptionId, lifecycleEvent, calendarId)))
+            && await InTurnAsync((_, sync) => sync.LifecycleAsync(record, subscriptionId, lifecycleEvent, calendarId)))
         {
             logger.LogInformation("Graph lifecycle event {LifecycleEvent} for a subscription of {Integration}", lifecycleEvent, Key);
             Reschedule();
         }
     }
 
-    private Task RemoveAsync(string reason) => InTurnAsync(steps => steps.RemoveAsync(reason));
+    private Task RemoveAsync(string reason) => InTurnAsync((steps, _) => steps.RemoveAsync(reason));
 
-    private Task UndoLeftoversAsync(string reason) => InTurnAsync(steps => steps.UndoLeftoversAsync(reason));
+    private Task UndoLeftoversAsync(string reason) => InTurnAsync((steps, _) => steps.UndoLeftoversAsync(reason));
 
-    /// <summary>Runs <see cref="IntegrationSteps"/> for an API call, within a turn budget of their own.</summary>
-    private async Task InTurnAsync(Func<IntegrationSteps, Task> run)
+    /// <summary>Runs steps for an API call, within a turn budget of their own.</summary>
+    private async Task InTurnAsync(Func<ConnectionSteps, SyncSteps, Task> run, bool interactive = false)
     {
         using var turn = NewTurn();
-        await run(Steps(Session(turn, interactive: false)));
+        var (steps, sync) = Steps(Session(turn, interactive));
+        await run(steps, sync);
     }
 
-    private async Task<T> InTurnAsync<T>(Func<IntegrationSteps, Task<T>> run)
+    private async Task<T> InTurnAsync<T>(Func<ConnectionSteps, SyncSteps, Task<T>> run, bool interactive = false)
     {
         using var turn = NewTurn();
-        return await run(Steps(Session(turn, interactive: false)));
+        var (steps, sync) = Steps(Session(turn, interactive));
+        return await run(steps, sync);
     }
 
     private async Task TickAsync(CancellationToken cancellationToken)
@@ -269,19 +252,19 @@ public sealed class OutlookIntegrationGrain(
                 await PersistAsync();
             }
 
-            if (!_registered)
+            if (!WakeUps.Registered)
             {
-                await RegisterAsync();
+                await WakeUps.RegisterAsync();
             }
 
-            var steps = Steps(session);
+            var (steps, sync) = Steps(session);
             if (ConnectionRecord.HasLeftovers(S))
             {
-                await steps.UndoLeftoversAsync(IntegrationSteps.Disconnected);
+                await steps.UndoLeftoversAsync(ConnectionSteps.Disconnected);
             }
             else
             {
-                await steps.RunAsync();
+                await sync.RunAsync();
                 await steps.UnpublishStaleCalendarsAsync();
             }
 
@@ -308,7 +291,7 @@ public sealed class OutlookIntegrationGrain(
     {
         try
         {
-            await RegisterAsync();
+            await WakeUps.RegisterAsync();
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
@@ -318,25 +301,11 @@ public sealed class OutlookIntegrationGrain(
         Reschedule();
     }
 
-    private async Task RegisterAsync()
-    {
-        _registered = false;
-        var period = syncOptions.Value.Interval < TimeSpan.FromMinutes(1) ? TimeSpan.FromMinutes(1) : syncOptions.Value.Interval;
-        await this.RegisterOrUpdateReminder(ReminderName, period, period);
-        await wakeUps.RegisterAsync(WakeUpKind, Key);
-        _registered = true;
-    }
-
     private async Task StopSyncingAsync()
     {
         _tick?.Dispose();
         _tick = null;
-        if (await this.GetReminder(ReminderName) is { } reminder)
-        {
-            await this.UnregisterReminder(reminder);
-        }
-
-        await wakeUps.UnregisterAsync(WakeUpKind, Key);
+        await WakeUps.UnregisterAsync();
     }
 
     /// <summary>Points the timer at the next thing due; none while nothing is (a connection that needs a reconnect waits for it).</summary>
@@ -351,7 +320,7 @@ public sealed class OutlookIntegrationGrain(
         var now = clock.GetUtcNow();
         var next = _schedule.NextAt(
             Connected,
-            ConnectionRecord.HasLeftovers(S) || (!_registered && S.Exists),
+            ConnectionRecord.HasLeftovers(S) || (!WakeUps.Registered && S.Exists),
             _planner.PollingPeriod(S, watched, now),
             _planner.NextWorkAt(S, watched),
             PushEngine.NextAttemptAt(S));
@@ -416,8 +385,11 @@ public sealed class OutlookIntegrationGrain(
 
     private GraphSession Session(GraphTurn turn, bool interactive) => new(graph, _tokens, () => S, Key, turn, clock, interactive);
 
-    private IntegrationSteps Steps(GraphSession session) =>
-        new(session, TryPersistAsync, ClearAsync, Peers, _hold, _tokens, _puller, Pushes, _planner, _schedule, clock, logger);
+    private (ConnectionSteps Connection, SyncSteps Sync) Steps(GraphSession session)
+    {
+        var sync = new SyncSteps(session, TryPersistAsync, Peers, _puller, Pushes, _planner, _schedule, clock, logger);
+        return (new ConnectionSteps(session, TryPersistAsync, ClearAsync, sync, Peers, _hold, _tokens, _puller, Pushes, clock, logger), sync);
+    }
 
     /// <summary>Clears the state of a removed connection whose leftovers are undone.</summary>
     private async Task ClearAsync()

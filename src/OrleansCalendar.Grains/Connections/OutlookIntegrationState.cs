@@ -41,8 +41,13 @@ public sealed class OutlookIntegrationState
     [Id(10)]
     public List<string> ConflictCalendarIds { get; set; } = [];
 
+    /// <summary>
+    /// Starts empty (every field at its type's default) because the storage serializer fills the object a new state
+    /// starts with and leaves fields at their type's default out of what it writes: only an empty start reads back
+    /// what was stored. A connection sets the product's defaults when it is made.
+    /// </summary>
     [Id(11)]
-    public SyncPreferences Preferences { get; set; } = SyncPreferences.Default;
+    public SyncPreferences Preferences { get; set; } = new(false, new List<string>(), default, false, default);
 
     [Id(12)]
     public DateTimeOffset? LastSyncAt { get; set; }

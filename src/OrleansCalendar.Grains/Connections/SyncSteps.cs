@@ -8,21 +8,16 @@ using OrleansCalendar.Outlook;
 namespace OrleansCalendar.Grains.Connections;
 
 /// <summary>
-/// What an integration does, step by step, within one turn's Graph budget: connecting and removing the connection,
-/// keeping subscriptions (first: a new one queues a pull
+/// The integration timer's work within one turn's Graph budget: keeping subscriptions (first: a new one queues a pull
 /// of its calendar, which covers changes made before it), pulling the calendars that are due (a full cycle also
-/// reconciles pushes), pushing what is due, and undoing what a removed connection or an unwatched calendar left
-/// elsewhere. The plain classes decide; this class carries their decisions to the other grains, and stores each
-/// outcome before those grains hear of it (two-way changes excepted: those go first, and a change whose write was
-/// lost is seen and sent again by the next round).
+/// reconciles pushes), and pushing what is due. The plain classes decide; this class carries their decisions to the
+/// other grains and stores each outcome before those grains hear of it. Two things go out first because a failed
+/// write repeats them and they are safe to repeat: a calendar's busy time, and a two-way change for an appointment.
 /// </summary>
-internal sealed class IntegrationSteps(
+internal sealed class SyncSteps(
     GraphSession session,
     Func<Task<WriteAttempt>> tryPersist,
-    Func<Task> clear,
     IntegrationPeers peers,
-    AccountHold hold,
-    TokenSession tokens,
     CalendarPuller puller,
     PushEngine pushes,
     SubscriptionPlanner planner,
@@ -30,9 +25,6 @@ internal sealed class IntegrationSteps(
     TimeProvider clock,
     ILogger logger)
 {
-    /// <summary>What appointments still owed a push are told when the connection goes.</summary>
-    public const string Disconnected = "Outlook was disconnected.";
-
     private OutlookIntegrationState S => session.State;
 
     private bool Connected => S.Exists && S.Status == ConnectionStatus.Connected;
@@ -47,42 +39,6 @@ internal sealed class IntegrationSteps(
         await SubscriptionsAsync();
         await PullsAsync();
         await PushesAsync();
-    }
-
-    /// <summary>
-    /// Stores a fresh grant for <paramref name="account"/>, which is claimed first: an Outlook account belongs to at
-    /// most one integration. Another mailbox replacing this one is removed first, with its own tokens. A connect that
-    /// fails gives the claim back unless storage holds the account after all.
-    /// </summary>
-    public async Task ConnectAsync(OutlookAccount account, TokenGrant grant)
-    {
-        // A removal that did not get to the end finishes first: the new connection starts from a clean state.
-        await UndoLeftoversAsync(Disconnected);
-        hold.Connecting = account.Id;
-        try
-        {
-            if (!await peers.ClaimAsync(account.Id))
-            {
-                throw CalendarException.Conflict(ErrorCodes.AccountInUse, "This Outlook account is already connected to another user or sub-account.");
-            }
-
-            if (S.Exists && S.AccountId != account.Id)
-            {
-                await RemoveAsync("The Outlook account was replaced by another one.");
-            }
-
-            ConnectionRecord.Connect(S, account, grant, tokens, clock.GetUtcNow());
-            await PersistAsync();
-        }
-        catch when (hold.Stored != account.Id)
-        {
-            await peers.ReleaseQuietlyAsync(account.Id, logger);
-            throw;
-        }
-        finally
-        {
-            hold.Connecting = null;
-        }
     }
 
     /// <summary>A verified lifecycle event for the calendar's current subscription; false when it means nothing here.</summary>
@@ -105,64 +61,6 @@ internal sealed class IntegrationSteps(
         }
 
         return true;
-    }
-
-    /// <summary>Marks the connection removed (stored first: from then on it is gone), then undoes what it left elsewhere.</summary>
-    public async Task RemoveAsync(string reason)
-    {
-        ConnectionRecord.Remove(S);
-        puller.Reset();
-        await PersistAsync();
-        await UndoLeftoversAsync(reason);
-    }
-
-    /// <summary>
-    /// Undoes what a removed connection left: subscriptions, busy time, owed pushes (reported failed once the state is
-    /// cleared) and the account claim; then clears the state. Every step may be done again, so a retry repeats them.
-    /// </summary>
-    public async Task UndoLeftoversAsync(string reason)
-    {
-        if (!ConnectionRecord.HasLeftovers(S))
-        {
-            return;
-        }
-
-        foreach (var calendarId in S.Subscriptions.Keys.ToList())
-        {
-            await DropSubscriptionAsync(calendarId);
-        }
-
-        await UnpublishStaleCalendarsAsync(persist: false);
-        var reports = pushes.Forget(S, reason);
-        if (S.AccountId.Length > 0)
-        {
-            await peers.ReleaseAsync(S.AccountId);
-            S.AccountId = "";
-        }
-
-        await clear();
-        peers.Report(reports);
-    }
-
-    /// <summary>Takes back the busy time of calendars that no longer block, and forgets calendars no longer watched.</summary>
-    public async Task UnpublishStaleCalendarsAsync(bool persist = true)
-    {
-        if (!CalendarChoice.HasStaleCalendars(S))
-        {
-            return;
-        }
-
-        var stale = CalendarChoice.ToUnpublish(S);
-        foreach (var calendarId in stale)
-        {
-            await peers.PublishAsync(calendarId, []);
-        }
-
-        CalendarChoice.Unpublished(S, stale);
-        if (persist)
-        {
-            await PersistAsync();
-        }
     }
 
     private async Task SubscriptionsAsync()
@@ -249,7 +147,7 @@ internal sealed class IntegrationSteps(
     }
 
     /// <summary>Stops routing the subscription's notifications, then deletes it at Graph (best effort: it lapses anyway).</summary>
-    private async Task DropSubscriptionAsync(string calendarId)
+    public async Task DropSubscriptionAsync(string calendarId)
     {
         if (S.Subscriptions[calendarId].SubscriptionId is { } subscriptionId)
         {
