@@ -8,11 +8,12 @@ using OrleansCalendar.TestSupport;
 namespace OrleansCalendar.LoadTest;
 
 /// <summary>
-/// The real server hosted in this process on a given data directory (polling at its default period, no webhooks), so
-/// a scenario can read its managed heap or give it a clock of its own. (Any type of the server's assembly names its
-/// entry point; this tool has a <c>Program</c> of its own.)
+/// The real server hosted in this process on a given data directory (polling at its default period unless
+/// <paramref name="settings"/> say otherwise, no webhooks), so a scenario can read its managed heap or give it a clock
+/// of its own. (Any type of the server's assembly names its entry point; this tool has a <c>Program</c> of its own.)
 /// </summary>
-internal sealed class InProcessServer(string dataDir, TimeProvider? clock = null) : WebApplicationFactory<Server.Hosting.ServerOptions>
+internal sealed class InProcessServer(string dataDir, TimeProvider? clock = null, IReadOnlyDictionary<string, string>? settings = null)
+    : WebApplicationFactory<Server.Hosting.ServerOptions>
 {
     public void Start() => _ = Server;
 
@@ -45,6 +46,11 @@ internal sealed class InProcessServer(string dataDir, TimeProvider? clock = null
         builder.UseSetting("Orleans:GatewayPort", FreePort.Next().ToString(CultureInfo.InvariantCulture));
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("contentRoot", AppContext.BaseDirectory);
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            builder.UseSetting(key, value);
+        }
+
         if (clock is not null)
         {
             builder.ConfigureTestServices(services => services.AddSingleton(clock));

@@ -74,9 +74,8 @@ public sealed class PushEngineTests
     public async Task A_copy_deleted_in_Outlook_is_written_again_under_a_new_transaction_id()
     {
         var h = new Harness();
-        var pushes = h.Pushes();
-        pushes.Enqueue(h.State, Push(h, "appt-1", version: 1));
-        var first = (await pushes.PushAsync(h.Session(), "appt-1"))!.Sync.ExternalEventId!;
+        var pushes = await PushedAsync(h, ("appt-1", 10));
+        var first = h.State.Pushes["appt-1"].EventId!;
         var firstTransaction = h.Graph.Created[first].Draft.TransactionId;
         h.Graph.DeleteCopy(first);
 
@@ -92,11 +91,7 @@ public sealed class PushEngineTests
     public async Task Cancel_deletes_the_copy_or_marks_it_cancelled_as_the_preferences_say()
     {
         var h = new Harness();
-        var pushes = h.Pushes();
-        pushes.Enqueue(h.State, Push(h, "appt-1", version: 1));
-        pushes.Enqueue(h.State, Push(h, "appt-2", version: 1, hour: 12));
-        await pushes.PushAsync(h.Session(), "appt-1");
-        await pushes.PushAsync(h.Session(), "appt-2");
+        var pushes = await PushedAsync(h, ("appt-1", 10), ("appt-2", 12));
         var marked = h.State.Pushes["appt-2"].EventId!;
 
         pushes.Enqueue(h.State, Push(h, "appt-1", version: 2, cancelled: true));
@@ -151,11 +146,7 @@ public sealed class PushEngineTests
     {
         var h = new Harness();
         h.State.Preferences = SyncPreferences.Default with { Direction = direction };
-        var pushes = h.Pushes();
-        pushes.Enqueue(h.State, Push(h, "moved", version: 1, hour: 9));
-        pushes.Enqueue(h.State, Push(h, "deleted", version: 1, hour: 11));
-        await pushes.PushAsync(h.Session(), "moved");
-        await pushes.PushAsync(h.Session(), "deleted");
+        var pushes = await PushedAsync(h, ("moved", 9), ("deleted", 11));
         var movedCopy = Harness.Event(h.State.Pushes["moved"].EventId!, h.Tomorrow(16), TimeSpan.FromMinutes(30));
         var deletedCopy = new Outlook.OutlookEvent(h.State.Pushes["deleted"].EventId!, Removed: true);
 
@@ -182,11 +173,7 @@ public sealed class PushEngineTests
     {
         var h = new Harness();
         h.State.Preferences = SyncPreferences.Default with { Direction = SyncDirection.TwoWay };
-        var pushes = h.Pushes();
-        pushes.Enqueue(h.State, Push(h, "moved", version: 1, hour: 9));
-        pushes.Enqueue(h.State, Push(h, "deleted", version: 1, hour: 11));
-        await pushes.PushAsync(h.Session(), "moved");
-        await pushes.PushAsync(h.Session(), "deleted");
+        var pushes = await PushedAsync(h, ("moved", 9), ("deleted", 11));
         var movedCopy = Harness.Event(h.State.Pushes["moved"].EventId!, h.Tomorrow(16), TimeSpan.FromMinutes(30));
         var deletedCopy = new Outlook.OutlookEvent(h.State.Pushes["deleted"].EventId!, Removed: true);
         h.Graph.FailNext(503);
@@ -195,6 +182,19 @@ public sealed class PushEngineTests
 
         Assert.Equal(h.Tomorrow(9), h.State.Pushes["moved"].OutlookStart);
         Assert.NotNull(h.State.Pushes["deleted"].EventId);
+    }
+
+    /// <summary>The appointments pushed to Outlook (version 1, at the given hour tomorrow).</summary>
+    private static async Task<PushEngine> PushedAsync(Harness h, params (string AppointmentId, int Hour)[] appointments)
+    {
+        var pushes = h.Pushes();
+        foreach (var (appointmentId, hour) in appointments)
+        {
+            pushes.Enqueue(h.State, Push(h, appointmentId, version: 1, hour));
+            Assert.Equal(SyncState.Synced, (await pushes.PushAsync(h.Session(), appointmentId))!.Sync.State);
+        }
+
+        return pushes;
     }
 
     private static AppointmentPush Push(Harness h, string appointmentId, long version, int hour = 10, bool cancelled = false) =>
