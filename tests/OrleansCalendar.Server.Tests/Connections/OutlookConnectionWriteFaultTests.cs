@@ -12,7 +12,7 @@ namespace OrleansCalendar.Server.Tests.Connections;
 /// </summary>
 public sealed class OutlookConnectionWriteFaultTests(SyncFixture outlook) : IClassFixture<SyncFixture>
 {
-    private static readonly Func<string, bool> AnyState = _ => true;
+    private static readonly Func<WriteTarget, bool> AnyWrite = _ => true;
 
     [Fact]
     public async Task Connect_completes_on_retry_whichever_write_fails_and_the_account_keeps_one_holder_after_a_restart()
@@ -25,7 +25,7 @@ public sealed class OutlookConnectionWriteFaultTests(SyncFixture outlook) : ICla
         {
             dataDir = app.DataDir;
             outsider = await BookingScenario.CreateAsync(app);
-            sweep = await WriteFaultSweep.RunAsync(app.Faults!, AnyState,
+            sweep = await WriteFaultSweep.RunAsync(app.Faults!, AnyWrite,
                 arrange: async () =>
                 {
                     var user = await BookingScenario.CreateAsync(app);
@@ -69,7 +69,7 @@ public sealed class OutlookConnectionWriteFaultTests(SyncFixture outlook) : ICla
         await using (var app = new CalendarAppFactory(settings: settings, injectStorageFaults: true))
         {
             dataDir = app.DataDir;
-            sweep = await WriteFaultSweep.RunAsync(app.Faults!, AnyState,
+            sweep = await WriteFaultSweep.RunAsync(app.Faults!, AnyWrite,
                 arrange: () => ScenarioWithWorkBusyAsync(app),
                 operation: s => s.Client.SendJsonAsync(HttpMethod.Put, $"{s.ConnectionUrl}/configuration", LinkedOnly(s)),
                 idle: s => IdleAsync(s.Client, s.ConnectionUrl),
@@ -101,7 +101,7 @@ public sealed class OutlookConnectionWriteFaultTests(SyncFixture outlook) : ICla
         {
             dataDir = app.DataDir;
             outsider = await BookingScenario.CreateAsync(app);
-            sweep = await WriteFaultSweep.RunAsync(app.Faults!, AnyState,
+            sweep = await WriteFaultSweep.RunAsync(app.Faults!, AnyWrite,
                 arrange: () => ScenarioWithWorkBusyAsync(app),
                 operation: s => s.Client.SendJsonAsync(HttpMethod.Delete, s.ConnectionUrl),
                 idle: _ => Task.CompletedTask,

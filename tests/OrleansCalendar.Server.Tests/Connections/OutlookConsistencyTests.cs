@@ -20,7 +20,7 @@ public sealed class OutlookConsistencyTests(StorageFaultFixture outlook) : IClas
         var mailbox = outlook.NewMailbox();
         var callback = await AuthorizeAsync(first, mailbox.Email);
 
-        outlook.Faults.FailNth(1, FaultKind.BeforeWrite, name => name == Integration);
+        outlook.Faults.FailNth(1, FaultKind.BeforeWrite, w => w.StateName == Integration);
         using (var failed = await OutlookConnectFlow.CallbackAsync(App, callback))
         {
             Assert.Equal(HttpStatusCode.ServiceUnavailable, failed.StatusCode);
@@ -40,7 +40,7 @@ public sealed class OutlookConsistencyTests(StorageFaultFixture outlook) : IClas
         s.AddWorkEvent("Dentist", BookingScenario.NewYork(7, 14), BookingScenario.NewYork(7, 15));
         await s.SyncAsync();
 
-        outlook.Faults.FailNth(1, FaultKind.BeforeWrite, name => name == Integration);
+        outlook.Faults.FailNth(1, FaultKind.BeforeWrite, w => w.StateName == Integration);
         Assert.Equal(HttpStatusCode.ServiceUnavailable, (await s.Client.SendJsonAsync(HttpMethod.Delete, s.ConnectionUrl)).Status);
         outlook.Faults.Reset();
 
@@ -62,7 +62,7 @@ public sealed class OutlookConsistencyTests(StorageFaultFixture outlook) : IClas
     {
         var s = await SyncScenario.CreateAsync(outlook, App);
 
-        outlook.Faults.FailNth(1, FaultKind.BeforeWrite, name => name == Integration);
+        outlook.Faults.FailNth(1, FaultKind.BeforeWrite, w => w.StateName == Integration);
         var (status, _) = await s.Client.SendJsonAsync(HttpMethod.Put, $"{s.ConnectionUrl}/configuration", new { conflictCalendarIds = new[] { s.Mailbox.WorkCalendarId } });
         outlook.Faults.Reset();
 
@@ -86,13 +86,13 @@ public sealed class OutlookConsistencyTests(StorageFaultFixture outlook) : IClas
         // keeps failing at Graph and is due again every second.
         var refusals = new List<DateTimeOffset>();
         var refusalEnds = DateTimeOffset.UtcNow + TimeSpan.FromSeconds(5);
-        outlook.Faults.FailNth(1, FaultKind.BeforeWrite, name => name == Integration);
+        outlook.Faults.FailNth(1, FaultKind.BeforeWrite, w => w.StateName == Integration);
         while (DateTimeOffset.UtcNow < refusalEnds)
         {
             if (outlook.Faults.Injected > 0)
             {
                 refusals.Add(DateTimeOffset.UtcNow);
-                outlook.Faults.FailNth(1, FaultKind.BeforeWrite, name => name == Integration);
+                outlook.Faults.FailNth(1, FaultKind.BeforeWrite, w => w.StateName == Integration);
             }
 
             await Task.Delay(5);

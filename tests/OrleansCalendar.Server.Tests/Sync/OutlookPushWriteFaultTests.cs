@@ -14,7 +14,7 @@ namespace OrleansCalendar.Server.Tests.Sync;
 public sealed class OutlookPushWriteFaultTests(SyncFixture outlook) : IClassFixture<SyncFixture>
 {
     private const string TagId = "String {4f3b6a1e-2c7d-4e8a-9b51-0d6c2e7f9a34} Name OrleansCalendarAppointmentId";
-    private static readonly Func<string, bool> Integration = name => name == "outlook-integration";
+    private static readonly Func<WriteTarget, bool> Integration = w => w.StateName == "outlook-integration";
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
 
     private Dictionary<string, string?> Settings => OutlookFixture.Settings(outlook.Emulator, SyncFixture.SyncSettings);

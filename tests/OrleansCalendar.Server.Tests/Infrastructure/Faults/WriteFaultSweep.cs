@@ -1,7 +1,7 @@
 namespace OrleansCalendar.Server.Tests.Infrastructure.Faults;
 
 /// <summary>
-/// Drives an operation over every write it makes: a dry run counts the writes (those <c>stateName</c> selects) of the
+/// Drives an operation over every write it makes: a dry run counts the writes (those <c>writes</c> selects) of the
 /// operation and of the background work it causes until <c>idle</c> returns; then each case fails one of them, before
 /// and after it reached storage. Up to the failing write a case does what the dry run did, so each case fails exactly
 /// the one write it names, if it makes that many. After it, <c>retry</c> is the client's retry (and the wait for what follows it), and <c>check</c>, run
@@ -13,7 +13,7 @@ public static class WriteFaultSweep
 
     public static async Task<SweepResult<T>> RunAsync<T>(
         StorageFaults faults,
-        Func<string, bool> stateName,
+        Func<WriteTarget, bool> writes,
         Func<Task<T>> arrange,
         Func<T, Task> operation,
         Func<T, Task> idle,
@@ -21,10 +21,10 @@ public static class WriteFaultSweep
         Func<T, Task> check)
     {
         var dry = await arrange();
-        faults.FailNth(int.MaxValue, FaultKind.BeforeWrite, stateName);
+        faults.Count(writes);
         await operation(dry);
         await idle(dry);
-        var positions = faults.Writes.ToList();
+        var positions = faults.Writes.Select(w => w.StateName).ToList();
         faults.Reset();
         Assert.NotEmpty(positions);
         await check(dry);
@@ -36,14 +36,14 @@ public static class WriteFaultSweep
             for (var n = 1; n <= positions.Count; n++)
             {
                 var current = await arrange();
-                faults.FailNth(n, kind, stateName);
+                faults.FailNth(n, kind, writes);
                 await operation(current);
                 await idle(current);
                 // Background work may take one write more or less from run to run (a message racing a timer): a
                 // position a run never reached did not exist in it.
                 if (faults.Injected != 1 && faults.Writes.Count >= n)
                 {
-                    missed.Add($"{kind} #{n}: {faults.Injected} failures, writes {string.Join(", ", faults.Writes)}");
+                    missed.Add($"{kind} #{n}: {faults.Injected} failures, writes {string.Join(", ", faults.Writes.Select(w => w.StateName))}");
                 }
 
                 faults.Reset();
