@@ -1,9 +1,13 @@
+using Orleans.CodeGeneration;
+
 namespace OrleansCalendar.Abstractions.Connections;
 
 /// <summary>
 /// One Microsoft account (keyed by its object id) is connected to at most one user in one sub-account.
 /// A single activation cluster-wide makes the claim atomic.
 /// </summary>
+/// <remarks>Version 1 passes on a claim its holder does not hold, asking the holder (its version 1).</remarks>
+[Version(1)]
 public interface IOutlookAccountRegistryGrain : IGrainWithStringKey
 {
     /// <summary>

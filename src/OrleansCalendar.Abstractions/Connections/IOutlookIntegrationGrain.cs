@@ -1,3 +1,4 @@
+using Orleans.CodeGeneration;
 using Orleans.Concurrency;
 using OrleansCalendar.Abstractions.Events;
 
@@ -7,6 +8,11 @@ namespace OrleansCalendar.Abstractions.Connections;
 /// A user's Outlook integration in one sub-account, keyed <c>{subAccountId}/{userId}</c>: connection status,
 /// account, granted access, encrypted tokens, calendar choice and sync preferences.
 /// </summary>
+/// <remarks>
+/// Version 1 answers <see cref="HoldsAccountAsync"/> and stores a removed connection until what it left elsewhere is
+/// undone; a grain of this version is kept off silos of the previous release, which would read such a state as empty.
+/// </remarks>
+[Version(1)]
 public interface IOutlookIntegrationGrain : IEventSourceGrain
 {
     /// <summary>Starts the OAuth flow; <c>integration-exists</c> when already connected (a needsReconnect one may reconnect).</summary>

@@ -1,3 +1,5 @@
+using Orleans.CodeGeneration;
+
 namespace OrleansCalendar.Abstractions.Connections;
 
 /// <summary>
@@ -5,6 +7,8 @@ namespace OrleansCalendar.Abstractions.Connections;
 /// row for the whole deployment. Integrations now register in the sharded wake-up directory
 /// (<see cref="WakeUp.IWakeUpDirectoryGrain"/>); an embedded server hands over what this one still holds at start-up.
 /// </summary>
+/// <remarks>Version 1 adds <see cref="HandOverAsync"/>.</remarks>
+[Version(1)]
 public interface IOutlookSyncDirectoryGrain : IGrainWithStringKey
 {
     Task AddAsync(string integrationKey);

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using OrleansCalendar.Abstractions.Connections;
 using OrleansCalendar.Abstractions.Errors;
+using OrleansCalendar.Abstractions.Events;
 using OrleansCalendar.Grains.Storage;
 using OrleansCalendar.Grains.Sync;
 using OrleansCalendar.Outlook;
@@ -10,11 +11,13 @@ namespace OrleansCalendar.Grains.Connections;
 /// <summary>
 /// A connection's lifecycle, step by step within one turn's Graph budget: listing the account's calendars, connecting
 /// (the account claimed first), configuring, and removing the connection (marked removed first, then what it left
-/// elsewhere undone, then the state cleared). Each step stores its outcome before other grains hear of it.
+/// elsewhere undone, then the state emptied). Each step stores its outcome before other grains hear of it; a connect
+/// and a disconnect store their event with it (numbered in the state by <see cref="ConnectionEvents"/>).
 /// </summary>
 internal sealed class ConnectionSteps(
     GraphSession session,
-    Func<Task<WriteAttempt>> tryPersist,
+    Func<CalendarEvent?, Task<WriteAttempt>> tryPersist,
+    Func<string, CalendarEvent> newEvent,
     Func<Task> clear,
     SyncSteps sync,
     IntegrationPeers peers,
@@ -81,11 +84,11 @@ internal sealed class ConnectionSteps(
 
             if (S.Exists && S.AccountId != account.Id)
             {
-                await RemoveAsync("The Outlook account was replaced by another one.");
+                await RemoveAsync("The Outlook account was replaced by another one.", announce: false);
             }
 
             ConnectionRecord.Connect(S, account, grant, tokens, clock.GetUtcNow());
-            await PersistAsync();
+            await PersistAsync(newEvent(EventTypes.ConnectionConnected));
         }
         catch when (hold.Stored != account.Id)
         {
@@ -98,12 +101,16 @@ internal sealed class ConnectionSteps(
         }
     }
 
-    /// <summary>Marks the connection removed (stored first: from then on it is gone), then undoes what it left elsewhere.</summary>
-    public async Task RemoveAsync(string reason)
+    /// <summary>
+    /// Marks the connection removed (stored first: from then on it is gone), then undoes what it left elsewhere. A
+    /// disconnect <paramref name="announce"/>s it; another account replacing this one is announced as connected.
+    /// </summary>
+    public async Task RemoveAsync(string reason, bool announce)
     {
+        var gone = announce ? newEvent(EventTypes.ConnectionDisconnected) : null;
         ConnectionRecord.Remove(S);
         puller.Reset();
-        await PersistAsync();
+        await PersistAsync(gone);
         await UndoLeftoversAsync(reason);
     }
 
@@ -156,5 +163,5 @@ internal sealed class ConnectionSteps(
         }
     }
 
-    private async Task PersistAsync() => (await tryPersist()).ThrowIfNotStored();
+    private async Task PersistAsync(CalendarEvent? @event = null) => (await tryPersist(@event)).ThrowIfNotStored();
 }

@@ -4,6 +4,8 @@ using Orleans.Runtime;
 using OrleansCalendar.Abstractions;
 using OrleansCalendar.Abstractions.Connections;
 using OrleansCalendar.Abstractions.Errors;
+using OrleansCalendar.Abstractions.Events;
+using OrleansCalendar.Grains.Events;
 using OrleansCalendar.Grains.Security;
 using OrleansCalendar.Grains.Storage;
 using OrleansCalendar.Grains.Sync;
@@ -17,8 +19,8 @@ namespace OrleansCalendar.Grains.Connections;
 /// (<see cref="ConnectionSteps"/>), and a timer that runs what is due (<see cref="SyncSteps"/>). The grain schedules and
 /// stores; plain classes decide (<see cref="TokenSession"/>, <see cref="CalendarPuller"/>, <see cref="PushEngine"/>,
 /// <see cref="SubscriptionPlanner"/>, <see cref="SyncSchedule"/>).
-/// Every change is written before other grains learn of it, a write that fails leaves memory as storage is, and no
-/// turn waits on Microsoft longer than <see cref="SyncOptions.TurnBudget"/>.
+/// Every change is written before other grains learn of it (the connection's events with it, <see cref="ConnectionEvents"/>),
+/// a write that fails leaves memory as storage is, and no turn waits on Microsoft longer than <see cref="SyncOptions.TurnBudget"/>.
 /// </summary>
 public sealed class OutlookIntegrationGrain(
     [PersistentState("outlook-integration", StorageNames.Default)] IPersistentState<OutlookIntegrationState> state,
@@ -49,6 +51,8 @@ public sealed class OutlookIntegrationGrain(
     private IGrainTimer? _tick;
     private bool _ticking;
     private IntegrationWakeUps? _wakeUps;
+    private ConnectionEvents? _events;
+    private EventRecorder? _recorder;
 
     private string Key => this.GetPrimaryKeyString();
 
@@ -57,6 +61,10 @@ public sealed class OutlookIntegrationGrain(
     private PushEngine Pushes => _pushes ??= new PushEngine(Key, syncOptions.Value, clock, logger);
 
     private IntegrationPeers Peers => _peers ??= new IntegrationPeers(GrainFactory, Key);
+
+    private ConnectionEvents Events => _events ??= new ConnectionEvents(Key, clock);
+
+    private EventRecorder Recorder => _recorder ??= new EventRecorder(GrainFactory, GrainKeys.Split(Key).SubAccountId);
 
     private IntegrationWakeUps WakeUps => _wakeUps ??= new IntegrationWakeUps(this, wakeUps, Key, syncOptions.Value.Interval);
 
@@ -101,7 +109,7 @@ public sealed class OutlookIntegrationGrain(
         }
 
         await InTurnAsync((steps, _) => steps.ConnectAsync(account, grant));
-        logger.LogInformation("Outlook connected for {Integration} with {Access} access", Key, S.Access);
+        logger.LogDebug("Outlook connected for {Integration} with {Access} access", Key, S.Access);
         _schedule.RequestSync();
         await KeepSyncingAsync();
         return Details();
@@ -110,6 +118,8 @@ public sealed class OutlookIntegrationGrain(
     public Task<OutlookConnectionDetails?> GetAsync() => Task.FromResult(S.Exists ? Details() : null);
 
     public Task<bool> HoldsAccountAsync(string accountId) => Task.FromResult(_hold.Holds(accountId, S));
+
+    public Task<EventFate> GetEventFateAsync(long sequence) => Task.FromResult(Recorder.FateOf(sequence, S.EventSequence));
 
     public Task<IReadOnlyList<OutlookCalendarInfo>> ListCalendarsAsync()
     {
@@ -130,7 +140,7 @@ public sealed class OutlookIntegrationGrain(
     {
         if (S.Exists)
         {
-            await RemoveAsync(ConnectionSteps.Disconnected);
+            await InTurnAsync((steps, _) => steps.RemoveAsync(ConnectionSteps.Disconnected, announce: true));
         }
         else if (ConnectionRecord.HasLeftovers(S))
         {
@@ -143,7 +153,7 @@ public sealed class OutlookIntegrationGrain(
         }
 
         await StopSyncingAsync();
-        logger.LogInformation("Outlook disconnected for {Integration}", Key);
+        logger.LogDebug("Outlook disconnected for {Integration}", Key);
     }
 
     public Task RequestSyncAsync()
@@ -219,8 +229,6 @@ public sealed class OutlookIntegrationGrain(
             Reschedule();
         }
     }
-
-    private Task RemoveAsync(string reason) => InTurnAsync((steps, _) => steps.RemoveAsync(reason));
 
     private Task UndoLeftoversAsync(string reason) => InTurnAsync((steps, _) => steps.UndoLeftoversAsync(reason));
 
@@ -358,17 +366,21 @@ public sealed class OutlookIntegrationGrain(
         attempt.ThrowIfNotStored();
     }
 
-    private async Task<WriteAttempt> TryPersistAsync()
+    /// <summary>Writes the state with <paramref name="event"/>, or with the needs-reconnect event when this write first stores that status.</summary>
+    private async Task<WriteAttempt> TryPersistAsync(CalendarEvent? @event = null)
     {
-        var attempt = await state.TryWriteAsync(this, Loaded);
+        @event ??= Events.NewlyNeedsReconnect(S) ? NewEvent(EventTypes.ConnectionNeedsReconnect) : null;
+        var attempt = await Recorder.WriteAsync(@event, state, this, Loaded);
         _schedule.StorageTrusted = attempt.Stored;
         if (attempt.Stored)
         {
-            _hold.Stored = ConnectionRecord.HeldAccount(S);
+            Stored();
         }
 
         return attempt;
     }
+
+    private CalendarEvent NewEvent(string type) => Events.Next(S, type, Details());
 
     /// <summary>After the state was read from storage: earlier stored forms moved over, the held account known.</summary>
     private void Loaded()
@@ -378,7 +390,14 @@ public sealed class OutlookIntegrationGrain(
             record.CompactAfterRead();
         }
 
+        Stored();
+    }
+
+    /// <summary>What storage holds now that matters between writes: the held account and the connection's status.</summary>
+    private void Stored()
+    {
         _hold.Stored = ConnectionRecord.HeldAccount(S);
+        Events.Stored(S);
     }
 
     private GraphTurn NewTurn() => new(syncOptions.Value.TurnBudget, clock);
@@ -387,16 +406,18 @@ public sealed class OutlookIntegrationGrain(
 
     private (ConnectionSteps Connection, SyncSteps Sync) Steps(GraphSession session)
     {
-        var sync = new SyncSteps(session, TryPersistAsync, Peers, _puller, Pushes, _planner, _schedule, clock, logger);
-        return (new ConnectionSteps(session, TryPersistAsync, ClearAsync, sync, Peers, _hold, _tokens, _puller, Pushes, clock, logger), sync);
+        var sync = new SyncSteps(session, () => TryPersistAsync(), Peers, _puller, Pushes, _planner, _schedule, clock, logger);
+        return (new ConnectionSteps(session, TryPersistAsync, NewEvent, ClearAsync, sync, Peers, _hold, _tokens, _puller, Pushes, clock, logger), sync);
     }
 
-    /// <summary>Clears the state of a removed connection whose leftovers are undone.</summary>
+    /// <summary>
+    /// Empties the state of a removed connection whose leftovers are undone. Written empty rather than cleared: the
+    /// event sequence outlives the connection, so a later connection's events do not reuse its numbers.
+    /// </summary>
     private async Task ClearAsync()
     {
-        (await state.TryClearAsync(this, Loaded)).ThrowIfNotStored();
-        state.State = new OutlookIntegrationState();
-        Loaded();
+        state.State = new OutlookIntegrationState { EventSequence = S.EventSequence };
+        (await TryPersistAsync()).ThrowIfNotStored();
     }
 
     private void EnsureExists()

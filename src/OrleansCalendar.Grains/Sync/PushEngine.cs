@@ -251,7 +251,7 @@ internal sealed class PushEngine(string integrationKey, SyncOptions options, Tim
         record.EventId = await session.CreateEventAsync(record.OutlookCalendarId, PushDrafts.Draft(record, tag));
         record.OutlookStart = record.Start;
         record.OutlookEnd = record.End;
-        logger.LogInformation("Appointment {AppointmentId} written to Outlook for {Integration}", record.AppointmentId, integrationKey);
+        logger.LogDebug("Appointment {AppointmentId} written to Outlook for {Integration}", record.AppointmentId, integrationKey);
     }
 
     private SyncReport? Failed(OutlookIntegrationState state, PushRecord record, string error, bool transient, TimeSpan? retryAfter)

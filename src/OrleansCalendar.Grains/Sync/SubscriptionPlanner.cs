@@ -104,7 +104,7 @@ internal sealed class SubscriptionPlanner(WebhookOptions hooks, SyncOptions sync
         var clientState = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
         var request = new OutlookSubscriptionRequest(calendarId, hooks.NotificationUrl, hooks.LifecycleUrl, clock.GetUtcNow() + hooks.SubscriptionLifetime, clientState);
         var subscription = await session.CreateSubscriptionAsync(request);
-        logger.LogInformation("Subscribed to changes of an Outlook calendar until {ExpiresAt}", subscription.ExpiresAt);
+        logger.LogDebug("Subscribed to changes of an Outlook calendar until {ExpiresAt}", subscription.ExpiresAt);
         return (subscription, Webhooks.ClientStateHash.Of(clientState));
     }
 
