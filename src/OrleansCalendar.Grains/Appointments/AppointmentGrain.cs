@@ -163,7 +163,9 @@ public sealed class AppointmentGrain(
             return;
         }
 
-        entries[index] = sync;
+        // A new list, not a change in place: details handed out earlier share the old one (they are immutable, so a
+        // caller on this silo gets them uncopied and may be serializing them right now).
+        state.State.Sync = entries.Select((entry, i) => i == index ? sync : entry).ToList();
         await state.WriteOrReloadAsync(this);
     }
 
