@@ -116,7 +116,7 @@ internal sealed class ConnectionSteps(
 
     /// <summary>
     /// Undoes what a removed connection left: subscriptions, busy time, owed pushes (reported failed once the state is
-    /// cleared) and the account claim; then clears the state. Every step may be done again, so a retry repeats them.
+    /// emptied) and the account claim; then empties the state. Every step may be done again, so a retry repeats them.
     /// </summary>
     public async Task UndoLeftoversAsync(string reason)
     {

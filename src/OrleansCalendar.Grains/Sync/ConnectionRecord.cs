@@ -8,7 +8,7 @@ namespace OrleansCalendar.Grains.Sync;
 /// The lifecycle of a connection in its state. Connecting fills it in; removing it first marks it gone (the
 /// connection answers 404 from then on) while keeping what still has to be undone elsewhere: the busy time published
 /// to availability, the Graph subscriptions with the tokens to delete them, the pushes still owed (to be reported
-/// failed) and the account's registry claim. Only once all of that is undone is the state cleared.
+/// failed) and the account's registry claim. Only once all of that is undone is the state emptied.
 /// </summary>
 internal static class ConnectionRecord
 {
@@ -50,7 +50,7 @@ internal static class ConnectionRecord
         state.ConflictCalendarIds = [];
     }
 
-    /// <summary>Whether a removed connection still has something to undo before its state can be cleared.</summary>
+    /// <summary>Whether a removed connection still has something to undo before its state can be emptied.</summary>
     public static bool HasLeftovers(OutlookIntegrationState state) =>
         !state.Exists && (state.Calendars.Count > 0 || state.Subscriptions.Count > 0 || state.Pushes.Count > 0 || state.AccountId.Length > 0);
 
