@@ -1,6 +1,7 @@
 using Orleans.Runtime;
 using OrleansCalendar.Abstractions.Connections;
 using OrleansCalendar.Grains.Storage;
+using OrleansCalendar.Grains.Upgrades;
 
 namespace OrleansCalendar.Grains.Connections;
 
@@ -14,7 +15,9 @@ public sealed class OutlookAccountRegistryGrain(
             // A claim is only as good as the holder's own record: a connect that failed after claiming, or a
             // disconnect that failed before releasing, leaves a claim nobody holds. The holder answers from what it
             // stored (and from a connect of this account it has in flight), so such a claim passes on, a live one not.
-            if (await GrainFactory.GetGrain<IOutlookIntegrationGrain>(holder).HoldsAccountAsync(this.GetPrimaryKeyString()))
+            // A holder on a silo of the previous release (a rolling upgrade) cannot say; its claim stands, as it did then.
+            var holding = GrainFactory.GetGrain<IOutlookIntegrationGrain>(holder);
+            if (await PreviousRelease.CallAsync(() => holding.HoldsAccountAsync(this.GetPrimaryKeyString()), () => Task.FromResult(true)))
             {
                 return false;
             }
