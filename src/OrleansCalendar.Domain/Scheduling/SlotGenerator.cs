@@ -95,12 +95,10 @@ public static class SlotGenerator
     /// </summary>
     public static IReadOnlyList<TimeInterval> WithinHorizon(SlotRules rules, IReadOnlyList<TimeInterval> slots, Instant now)
     {
-        var earliest = now + rules.MinimumNotice;
-        var latest = now + Duration.FromDays(rules.BookingWindowDays);
         var result = new List<TimeInterval>(slots.Count);
         foreach (var slot in slots)
         {
-            if (slot.Start >= earliest && slot.Start <= latest)
+            if (HorizonBreaks(rules, slot.Start, now) == RuleBreaks.None)
             {
                 result.Add(slot);
             }
@@ -108,6 +106,31 @@ public static class SlotGenerator
 
         return result;
     }
+
+    /// <summary>
+    /// The horizon rules a start breaks: earlier than now + minimum notice, or later than now + booking-window days.
+    /// The one test behind <see cref="WithinHorizon"/>, <see cref="Check"/> and <see cref="SlotExplainer"/>.
+    /// </summary>
+    public static RuleBreaks HorizonBreaks(SlotRules rules, Instant start, Instant now)
+    {
+        var breaks = start < now + rules.MinimumNotice ? RuleBreaks.MinimumNotice : RuleBreaks.None;
+        return start > now + Duration.FromDays(rules.BookingWindowDays) ? breaks | RuleBreaks.BeyondBookingWindow : breaks;
+    }
+
+    /// <summary>Whether <paramref name="slot"/> lies wholly inside one weekly-hours window (on the slot grid or not).</summary>
+    public static bool InsideHours(SlotRules rules, TimeInterval slot)
+    {
+        var day = slot.Start.InZone(rules.Zone).Date;
+        return rules.Hours.Expand(day.PlusDays(-1), day, rules.Zone).Any(window => window.Covers(slot));
+    }
+
+    /// <summary>
+    /// Whether a slot is offered when <paramref name="free"/> of its <paramref name="members"/> are free: with
+    /// <see cref="SlotMode.AnyMember"/> when someone is, with <see cref="SlotMode.AllMembers"/> when everyone is. No
+    /// members, no slot. The one rule behind <see cref="Combine"/> and <see cref="SlotExplainer"/>.
+    /// </summary>
+    public static bool IsOffered(SlotMode mode, int free, int members) =>
+        free > 0 && (mode == SlotMode.AnyMember || free == members);
 
     /// <summary>
     /// The first instant after <paramref name="now"/> at which <see cref="WithinHorizon"/> of the same slots can give
@@ -150,23 +173,22 @@ public static class SlotGenerator
             throw new ArgumentException("A booking needs a non-empty interval.", nameof(requested));
         }
 
-        var day = requested.Start.InZone(rules.Zone).Date;
-        if (!rules.Hours.Expand(day.PlusDays(-1), day, rules.Zone).Any(window => window.Covers(requested)))
+        if (!InsideHours(rules, requested))
         {
             return Availability.OutsideHours;
         }
 
-        if (requested.Start < now + rules.MinimumNotice)
-        {
-            return Availability.TooSoon;
-        }
-
-        return requested.Start > now + Duration.FromDays(rules.BookingWindowDays) ? Availability.TooFar : Availability.Available;
+        var breaks = HorizonBreaks(rules, requested.Start, now);
+        return breaks.HasFlag(RuleBreaks.MinimumNotice) ? Availability.TooSoon
+            : breaks.HasFlag(RuleBreaks.BeyondBookingWindow) ? Availability.TooFar
+            : Availability.Available;
     }
 
     /// <summary>Whether <paramref name="slot"/>, widened by the calendar's buffers, overlaps nothing in <paramref name="busy"/>. O(log n).</summary>
-    public static bool IsFree(SlotRules rules, TimeInterval slot, IntervalSet busy) =>
-        busy.IsFree(slot.Widen(rules.BufferBefore, rules.BufferAfter));
+    public static bool IsFree(SlotRules rules, TimeInterval slot, IntervalSet busy) => busy.IsFree(Widened(rules, slot));
+
+    /// <summary>The slot grown by the calendar's buffers: what must not overlap busy time.</summary>
+    public static TimeInterval Widened(SlotRules rules, TimeInterval slot) => slot.Widen(rules.BufferBefore, rules.BufferAfter);
 
     /// <summary>
     /// The candidate slots in [<paramref name="rangeStart"/>, <paramref name="rangeEnd"/>) that are free for the
@@ -207,7 +229,7 @@ public static class SlotGenerator
         var widened = new TimeInterval[candidates.Count];
         for (var j = 0; j < widened.Length; j++)
         {
-            widened[j] = candidates[j].Widen(rules.BufferBefore, rules.BufferAfter);
+            widened[j] = Widened(rules, candidates[j]);
         }
 
         return widened;
@@ -247,7 +269,7 @@ public static class SlotGenerator
                 }
             }
 
-            if (free.Count == 0 || (mode == SlotMode.AllMembers && free.Count < everyone.Length))
+            if (!IsOffered(mode, free.Count, everyone.Length))
             {
                 continue;
             }
