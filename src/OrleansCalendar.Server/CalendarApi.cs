@@ -21,6 +21,7 @@ public static class CalendarApi
         routes.MapBusyApi();
         routes.MapCalendarsApi();
         routes.MapFreeSlotsApi();
+        routes.MapAvailabilityTroubleshooterApi();
         routes.MapAppointmentsApi();
         routes.MapAppointmentListApi();
         routes.MapLinkedCalendarApi();

@@ -62,6 +62,13 @@ public interface IAvailabilityGrain : IGrainWithStringKey
     [AlwaysInterleave]
     Task<IReadOnlyList<BusyInterval>> GetBusyViewAsync(DateTimeOffset from, DateTimeOffset to);
 
+    /// <summary>
+    /// The busy items whose blocked time overlaps [from, to), with their details (see <see cref="BusyDetails"/>): what
+    /// an explanation of free slots names. From memory.
+    /// </summary>
+    [AlwaysInterleave]
+    Task<BusyDetails> GetBusyDetailsAsync(DateTimeOffset from, DateTimeOffset to);
+
     /// <summary>Reservations that block time (one per appointment, the newest revision) overlapping [from, to).</summary>
     [AlwaysInterleave]
     Task<IReadOnlyList<Reservation>> GetReservationsAsync(DateTimeOffset from, DateTimeOffset to);

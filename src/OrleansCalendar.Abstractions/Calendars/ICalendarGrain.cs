@@ -35,6 +35,13 @@ public interface ICalendarGrain : IGrainWithStringKey
     [AlwaysInterleave]
     Task<FreeSlots> GetFreeSlotsAsync(FreeSlotsQuery query);
 
+    /// <summary>
+    /// Why each slot of one day can or cannot be booked, from the same state and rules as <see cref="GetFreeSlotsAsync"/>
+    /// (a slot is bookable exactly when free slots offer it). Interleaves like it.
+    /// </summary>
+    [AlwaysInterleave]
+    Task<AvailabilityExplanation> ExplainAvailabilityAsync(AvailabilityQuery query);
+
     /// <summary>Checks a move of an existing appointment against the rules and returns the plan for it.</summary>
     [AlwaysInterleave]
     Task<AppointmentPlan> PlanMoveAsync(IReadOnlyList<string> userIds, DateTimeOffset start, DateTimeOffset? end);

@@ -163,7 +163,7 @@ public sealed partial class AvailabilityGrain(
         var records = intervals
             .Where(i => i.End > i.Start)
             .OrderBy(i => i.Start)
-            .Select(i => new ExternalBusyRecord { Start = i.Start, End = i.End, Title = i.Title })
+            .Select(i => new ExternalBusyRecord { Start = i.Start, End = i.End, Title = i.Title, ShowAs = i.ShowAs })
             .ToList();
         var row = _rows.Source(sourceId);
         if (records.Count == 0)
@@ -218,6 +218,30 @@ public sealed partial class AvailabilityGrain(
 
         IReadOnlyList<BusyInterval> result = view.OrderBy(v => v.Start).ThenBy(v => v.Source).ToList();
         return Task.FromResult(result);
+    }
+
+    public Task<BusyDetails> GetBusyDetailsAsync(DateTimeOffset from, DateTimeOffset to)
+    {
+        // The very holds and records the free-slot probe answers from (_holds.Blocking, _externalSet), as items.
+        var window = HoldBook.Interval(from, to);
+        var holds = _holds.Near(window)
+            .Where(h => h.Blocks && HoldBook.BlockedOf(h.Reservation).Overlaps(window))
+            .Select(h => h.Reservation)
+            .ToList();
+        var external = new Dictionary<string, IReadOnlyList<ExternalBusy>>(StringComparer.Ordinal);
+        foreach (var (sourceId, records) in _external)
+        {
+            var inWindow = records
+                .Where(e => HoldBook.Interval(e.Start, e.End).Overlaps(window))
+                .Select(e => new ExternalBusy(e.Start, e.End, e.Title, e.ShowAs))
+                .ToList();
+            if (inWindow.Count > 0)
+            {
+                external[sourceId] = inWindow;
+            }
+        }
+
+        return Task.FromResult(new BusyDetails(holds, external));
     }
 
     public Task<IReadOnlyList<Reservation>> GetReservationsAsync(DateTimeOffset from, DateTimeOffset to)

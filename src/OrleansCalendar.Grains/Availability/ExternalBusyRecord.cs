@@ -17,4 +17,8 @@ public sealed class ExternalBusyRecord
 
     [Id(3)]
     public BusySource Source { get; set; } = BusySource.Outlook;
+
+    /// <summary>The event's Outlook showAs; null for intervals imported before it was kept.</summary>
+    [Id(4)]
+    public string? ShowAs { get; set; }
 }

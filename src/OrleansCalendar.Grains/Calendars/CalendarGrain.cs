@@ -133,6 +133,12 @@ public sealed class CalendarGrain(
         return FreeSlotsCalculator.CalculateAsync(query, GrainFactory, Instant.FromDateTimeOffset(clock.GetUtcNow()));
     }
 
+    public Task<AvailabilityExplanation> ExplainAvailabilityAsync(AvailabilityQuery query)
+    {
+        EnsureExists();
+        return FreeSlotsCalculator.ExplainAsync(query, GrainFactory, Instant.FromDateTimeOffset(clock.GetUtcNow()));
+    }
+
     public Task<AppointmentPlan> PlanMoveAsync(IReadOnlyList<string> userIds, DateTimeOffset start, DateTimeOffset? end)
     {
         EnsureExists();

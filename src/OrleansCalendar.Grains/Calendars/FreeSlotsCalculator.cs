@@ -11,7 +11,9 @@ using DomainFreeSlot = OrleansCalendar.Domain.Scheduling.FreeSlot;
 namespace OrleansCalendar.Grains.Calendars;
 
 /// <summary>
-/// Free slots of one calendar version, from our own state only. The weekly-hours slots of a date range depend only on
+/// Free slots of one calendar version, and the explanation of one day's slots, from our own state only. The explanation
+/// applies the domain's same tests to the members' busy items (<see cref="SlotExplainer"/>), so a slot is bookable
+/// exactly when free slots offer it. The weekly-hours slots of a date range depend only on
 /// the rules, so they are computed once per range. Whole answers are cached per query under the busy-time versions of
 /// the members that gave them and until the notice or window horizon moves past a slot: a query first asks each
 /// member for its version (a call that reads one number), and any booking, release or Outlook import since gives a new
@@ -27,14 +29,14 @@ internal sealed class FreeSlotsCalculator(string subAccountId, string calendarId
     public async Task<FreeSlots> CalculateAsync(FreeSlotsQuery query, IGrainFactory grains, Instant now)
     {
         var members = Members(query.UserId);
-        var availability = members.Select(m => grains.GetGrain<IAvailabilityGrain>(GrainKeys.Scoped(subAccountId, m))).ToList();
+        var availability = members.Select(m => Availability(grains, m)).ToList();
         if (_answers.TryGetValue(query, out var cached) && now < cached.ValidUntil
             && (await Task.WhenAll(availability.Select(VersionAsync))).AsSpan().SequenceEqual(cached.Versions))
         {
             return cached.Answer;
         }
 
-        var displayZone = DateTimeZoneProviders.Tzdb[query.TimeZone ?? definition.TimeZone];
+        var displayZone = DisplayZone(query.TimeZone);
         var (rangeStart, rangeEnd) = SlotGenerator.DateRange(LocalDate.FromDateOnly(query.StartDate), LocalDate.FromDateOnly(query.EndDate), displayZone);
         var weekly = WeeklySlots(rangeStart, rangeEnd);
         var candidates = SlotGenerator.WithinHorizon(rules, weekly, now);
@@ -44,11 +46,10 @@ internal sealed class FreeSlotsCalculator(string subAccountId, string calendarId
         var probe = new FreeSlotProbe(
             widened.Select(w => w.Start.ToUnixTimeMilliseconds()).ToArray(),
             widened.Select(w => w.End.ToUnixTimeMilliseconds()).ToArray(),
-            IncludeExternal: definition.Type != CalendarType.Event);
+            IncludeExternal);
         var answers = await Task.WhenAll(availability.Select(a => ProbeAsync(a, probe)));
 
-        var mode = definition.Type == CalendarType.Collective ? SlotMode.AllMembers : SlotMode.AnyMember;
-        var slots = SlotGenerator.Combine(candidates, members.Select((m, i) => new MemberFreedom(m, answers[i].Free)).ToList(), mode);
+        var slots = SlotGenerator.Combine(candidates, members.Select((m, i) => new MemberFreedom(m, answers[i].Free)).ToList(), Mode);
         var days = SlotGenerator.GroupByDay(slots, displayZone)
             .Select(day => new FreeSlotDay(day.Date.ToDateOnly(), day.Slots.Select(s => ToDto(s, displayZone)).ToList()))
             .ToList();
@@ -60,6 +61,73 @@ internal sealed class FreeSlotsCalculator(string subAccountId, string calendarId
 
         return result;
     }
+
+    public async Task<AvailabilityExplanation> ExplainAsync(AvailabilityQuery query, IGrainFactory grains, Instant now)
+    {
+        var members = Members(query.UserId);
+        var displayZone = DisplayZone(query.TimeZone);
+        var date = LocalDate.FromDateOnly(query.Date);
+        var (from, to) = SlotExplainer.BusyWindow(rules, date, displayZone);
+        var details = await Task.WhenAll(members.Select(m => Availability(grains, m).GetBusyDetailsAsync(from.ToDateTimeOffset(), to.ToDateTimeOffset())));
+
+        var busy = members.Select((m, i) => new MemberBusy(m, BusyItems(details[i]))).ToList();
+        var slots = SlotExplainer.ExplainDay(rules, date, displayZone, now, busy, Mode)
+            .Select(e => new SlotAvailability(e.Slot.Start.ToDateTimeOffset(), e.Slot.End.ToDateTimeOffset(), e.Bookable, e.Reasons.Select(ToDto).ToList()))
+            .ToList();
+        return new AvailabilityExplanation(calendarId, query.Date, displayZone.Id, slots);
+    }
+
+    /// <summary>Event calendars ignore Outlook busy time, for free slots and their explanation alike.</summary>
+    private bool IncludeExternal => definition.Type != CalendarType.Event;
+
+    private SlotMode Mode => definition.Type == CalendarType.Collective ? SlotMode.AllMembers : SlotMode.AnyMember;
+
+    private DateTimeZone DisplayZone(string? timeZone) => DateTimeZoneProviders.Tzdb[timeZone ?? definition.TimeZone];
+
+    private IAvailabilityGrain Availability(IGrainFactory grains, string ownerId) =>
+        grains.GetGrain<IAvailabilityGrain>(GrainKeys.Scoped(subAccountId, ownerId));
+
+    private List<BusyItem> BusyItems(BusyDetails details)
+    {
+        var items = details.Holds
+            .Select(BusyItem (r) => new AppointmentBusyItem(r.AppointmentId, r.CalendarId, Interval(r.Start, r.End), Interval(r.BlockedStart, r.BlockedEnd)))
+            .ToList();
+        if (IncludeExternal)
+        {
+            items.AddRange(details.External.SelectMany(source => source.Value.Select(e => new ExternalBusyItem(source.Key, e.ShowAs, e.Title, Interval(e.Start, e.End)))));
+        }
+
+        return items;
+    }
+
+    private AvailabilityReason ToDto(SlotReason reason) => new(
+        reason.Code switch
+        {
+            SlotReasonCode.OutsideHours => AvailabilityReasonCode.OutsideHours,
+            SlotReasonCode.OffGrid => AvailabilityReasonCode.OffGrid,
+            SlotReasonCode.MinimumNotice => AvailabilityReasonCode.MinimumNotice,
+            SlotReasonCode.BeyondBookingWindow => AvailabilityReasonCode.BeyondBookingWindow,
+            SlotReasonCode.Appointment => AvailabilityReasonCode.Appointment,
+            SlotReasonCode.AppointmentBuffer => AvailabilityReasonCode.AppointmentBuffer,
+            SlotReasonCode.ExternalBusy => AvailabilityReasonCode.OutlookBusy,
+            SlotReasonCode.NoMemberFree => AvailabilityReasonCode.NoMemberFree,
+            SlotReasonCode.MemberBusy => AvailabilityReasonCode.MemberBusy,
+            _ => throw new ArgumentOutOfRangeException(nameof(reason), reason.Code, "A reason code the API does not know."),
+        },
+
+        // A calendar without members is its own owner: no user to name.
+        definition.UserIds.Count == 0 ? null : reason.OwnerId,
+        reason.Start?.ToDateTimeOffset(),
+        reason.End?.ToDateTimeOffset(),
+        reason.Item switch
+        {
+            AppointmentBusyItem a => new AppointmentSource(a.AppointmentId, a.CalendarId),
+            ExternalBusyItem x => new OutlookSource(x.SourceId, x.ShowAs, x.Subject),
+            _ => null,
+        });
+
+    private static TimeInterval Interval(DateTimeOffset start, DateTimeOffset end) =>
+        new(Instant.FromDateTimeOffset(start), Instant.FromDateTimeOffset(end));
 
     // A member on a silo of the previous release (a rolling upgrade) has no version: its answers are not cached.
     private const long NoVersion = -1;

@@ -48,10 +48,14 @@ public sealed class CalendarSyncRecord
     }
 }
 
-/// <summary>One fetched event instance, reduced to what availability needs; held inline in its calendar's dictionary.</summary>
+/// <summary>
+/// One fetched event instance, reduced to what availability needs; held inline in its calendar's dictionary.
+/// <see cref="ShowAs"/> is null for events stored before it was kept, until the calendar's next full round.
+/// </summary>
 [GenerateSerializer, Immutable]
 public readonly record struct ImportedEvent(
     [property: Id(0)] DateTimeOffset Start,
     [property: Id(1)] DateTimeOffset End,
     [property: Id(2)] bool Blocks,
-    [property: Id(3)] string? Title);
+    [property: Id(3)] string? Title,
+    [property: Id(4)] string? ShowAs = null);

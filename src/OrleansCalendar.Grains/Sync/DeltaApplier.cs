@@ -40,7 +40,7 @@ internal sealed class DeltaApplier(SyncPreferences preferences, IReadOnlyDiction
     public static List<Abstractions.Availability.ExternalBusy> Busy(IEnumerable<ImportedEvent> events) =>
         events.Where(e => e.Blocks)
             .OrderBy(e => e.Start).ThenBy(e => e.End).ThenBy(e => e.Title, StringComparer.Ordinal)
-            .Select(e => new Abstractions.Availability.ExternalBusy(e.Start, e.End, e.Title))
+            .Select(e => new Abstractions.Availability.ExternalBusy(e.Start, e.End, e.Title, e.ShowAs))
             .ToList();
 
     /// <summary>Where an event instance lies, or null when it cannot be placed.</summary>
@@ -71,6 +71,7 @@ internal sealed class DeltaApplier(SyncPreferences preferences, IReadOnlyDiction
             interval.Start.ToDateTimeOffset(),
             interval.End.ToDateTimeOffset(),
             external.Blocks(preferences.BlockingShowAs),
-            preferences.ImportEventDetails && !external.IsPrivate ? item.Subject : null);
+            preferences.ImportEventDetails && !external.IsPrivate ? item.Subject : null,
+            external.ShowAs);
     }
 }

@@ -52,6 +52,22 @@ public sealed class OpenApiExamples : IOpenApiOperationTransformer
                    {"start": "2026-12-01T15:00:00+01:00", "end": "2026-12-01T15:30:00+01:00", "userIds": ["usr_q2w4e6r8t2y4u6i8o2p4a6s8d2"]},
                    {"start": "2026-12-01T15:30:00+01:00", "end": "2026-12-01T16:00:00+01:00", "userIds": ["usr_q2w4e6r8t2y4u6i8o2p4a6s8d2"]}]}]}
                 """)),
+        ["GetAvailability"] = new(
+            null,
+            ("200", """
+                {"calendarId": "cal_m2n4b6v8c2x4z6l8k2j4h6g8f2", "date": "2026-12-03", "timeZone": "America/New_York", "slots": [
+                  {"start": "2026-12-03T08:30:00-05:00", "end": "2026-12-03T09:00:00-05:00", "bookable": false,
+                   "reasons": [{"code": "outside-hours", "userId": null, "start": null, "end": null, "source": null}]},
+                  {"start": "2026-12-03T09:00:00-05:00", "end": "2026-12-03T09:30:00-05:00", "bookable": true, "reasons": []},
+                  {"start": "2026-12-03T14:00:00-05:00", "end": "2026-12-03T14:30:00-05:00", "bookable": false,
+                   "reasons": [{"code": "appointment", "userId": "usr_q2w4e6r8t2y4u6i8o2p4a6s8d2", "start": "2026-12-03T14:00:00-05:00", "end": "2026-12-03T14:30:00-05:00",
+                                "source": {"appointmentId": "apt_k3j5q2w7e4r6t8y2u4i6o8p2a4", "calendarId": "cal_m2n4b6v8c2x4z6l8k2j4h6g8f2"}}]},
+                  {"start": "2026-12-03T14:30:00-05:00", "end": "2026-12-03T15:00:00-05:00", "bookable": false,
+                   "reasons": [{"code": "appointment-buffer", "userId": "usr_q2w4e6r8t2y4u6i8o2p4a6s8d2", "start": "2026-12-03T14:00:00-05:00", "end": "2026-12-03T14:30:00-05:00",
+                                "source": {"appointmentId": "apt_k3j5q2w7e4r6t8y2u4i6o8p2a4", "calendarId": "cal_m2n4b6v8c2x4z6l8k2j4h6g8f2"}},
+                               {"code": "outlook-busy", "userId": "usr_q2w4e6r8t2y4u6i8o2p4a6s8d2", "start": "2026-12-03T14:45:00-05:00", "end": "2026-12-03T16:00:00-05:00",
+                                "source": {"outlookCalendarId": "AAMkAGI2TG93AAA=", "showAs": "busy", "subject": "Dentist"}}]}]}
+                """)),
         ["CreateAppointment"] = new(
             """{"start": "2026-12-01T09:00:00-05:00", "title": "Consultation", "contact": {"name": "Pat Doe", "email": "pat@example.com"}}""",
             ("201", Appointment),

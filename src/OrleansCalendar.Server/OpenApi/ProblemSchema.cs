@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.OpenApi;
 
@@ -69,24 +68,13 @@ public static class ProblemSchema
     /// <summary>The <c>code</c> enum: every code the service can answer with, each with its meaning.</summary>
     private static OpenApiSchema Codes()
     {
-        var description = new StringBuilder("The stable, machine-readable error code. Codes are never renamed; new ones may be added.\n\n");
-        var meanings = new JsonObject();
-        foreach (var code in ErrorCodeMeanings.Codes)
-        {
-            var meaning = ErrorCodeMeanings.Of(code) ?? "(not described)";
-            description.Append("- `").Append(code).Append("`: ").Append(meaning).Append('\n');
-            meanings[code] = meaning;
-        }
-
-        return new OpenApiSchema
+        var schema = new OpenApiSchema
         {
             Type = JsonSchemaType.String,
-            Description = description.ToString().TrimEnd(),
             Enum = ErrorCodeMeanings.Codes.Select(c => (JsonNode)JsonValue.Create(c)).ToList(),
-            Extensions = new Dictionary<string, IOpenApiExtension>(StringComparer.Ordinal)
-            {
-                ["x-enumDescriptions"] = new JsonNodeExtension(meanings),
-            },
         };
+        EnumDescriptions.Apply(schema, "The stable, machine-readable error code. Codes are never renamed; new ones may be added.",
+            ErrorCodeMeanings.Codes.Select(code => (code, ErrorCodeMeanings.Of(code) ?? "(not described)")));
+        return schema;
     }
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
+using OrleansCalendar.GraphEmulator.Control;
 using OrleansCalendar.Server.Tests.Infrastructure;
 using OrleansCalendar.Server.Tests.Infrastructure.OpenApi;
 
@@ -48,6 +49,8 @@ public sealed class OpenApiConformanceTests(OutlookFixture outlook) : IClassFixt
         var range = $"start={Uri.EscapeDataString(BookingScenario.Iso(start.AddDays(-1)))}&end={Uri.EscapeDataString(BookingScenario.Iso(start.AddDays(1)))}";
         await ExpectAsync(api.GetAsync($"{s.Base}/appointments?{range}&limit=10"), HttpStatusCode.OK);
         await ExpectAsync(api.GetAsync($"{s.Base}/users/{user}/busy?{range}"), HttpStatusCode.OK);
+        var explained = await ExpectAsync(api.GetAsync($"{s.Base}/calendars/{cid}/availability?date={day:yyyy-MM-dd}&timeZone=Europe/Berlin"), HttpStatusCode.OK);
+        Assert.Contains(explained!["slots"]!.AsArray().SelectMany(x => x!["reasons"]!.AsArray()), r => r!["source"]?["appointmentId"] is not null);
         await ExpectAsync(api.DeleteAsync($"{s.Base}/calendars/{cid}/appointments/{aid}"), HttpStatusCode.NoContent);
 
         // Errors: their bodies are checked too.
@@ -68,6 +71,7 @@ public sealed class OpenApiConformanceTests(OutlookFixture outlook) : IClassFixt
 
         // Outlook: connect through the emulator, configure, sync, disconnect; then link and unlink the booking calendar.
         var mailbox = outlook.NewMailbox();
+        outlook.Outlook.AddEvent(mailbox.Email, mailbox.WorkCalendarId, new EventSpec("Dentist", start.AddHours(2).UtcDateTime, start.AddHours(3).UtcDateTime, "UTC"));
         var connections = $"{s.Base}/users/{user}/connections/outlook";
         var connect = await ExpectAsync(Send(api, HttpMethod.Post, connections, """{"access": "readWrite"}"""), HttpStatusCode.Created);
         var callback = await OutlookConnectFlow.SignInAsync(outlook.Outlook, connect!["authorizationUrl"]!.GetValue<string>(), mailbox.Email);
@@ -78,6 +82,10 @@ public sealed class OpenApiConformanceTests(OutlookFixture outlook) : IClassFixt
         await ExpectAsync(Send(api, HttpMethod.Put, $"{connections}/configuration",
             $$$"""{"linkedCalendarId": "{{{mailbox.DefaultCalendarId}}}", "conflictCalendarIds": ["{{{mailbox.WorkCalendarId}}}"], "syncPreferences": {"onCancel": "markCancelled"}}"""), HttpStatusCode.OK);
         await ExpectAsync(Send(api, HttpMethod.Post, $"{connections}/sync", null), HttpStatusCode.Accepted);
+        await Eventually.ValueAsync(
+            () => ExpectAsync(api.GetAsync($"{s.Base}/calendars/{cid}/availability?date={day:yyyy-MM-dd}&userId={user}"), HttpStatusCode.OK),
+            a => a!["slots"]!.AsArray().SelectMany(x => x!["reasons"]!.AsArray()).Any(r => r!["source"]?["outlookCalendarId"] is not null),
+            "an explanation naming the Outlook event");
         await ExpectAsync(api.DeleteAsync(connections), HttpStatusCode.NoContent);
         await ExpectAsync(Send(api, HttpMethod.Put, $"{s.Base}/calendars/{cid}/linked-calendar", """{"provider": "outlook"}"""), HttpStatusCode.OK);
         await ExpectAsync(api.DeleteAsync($"{s.Base}/calendars/{cid}/linked-calendar"), HttpStatusCode.NoContent);

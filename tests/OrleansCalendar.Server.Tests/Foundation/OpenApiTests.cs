@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using OrleansCalendar.Abstractions.Calendars;
 using OrleansCalendar.Abstractions.Errors;
 using OrleansCalendar.Server.OpenApi;
 using OrleansCalendar.Server.Tests.Infrastructure;
@@ -82,6 +83,26 @@ public sealed class OpenApiTests(SharedAppFixture fixture) : IClassFixture<Share
         Assert.Equal(["status", "title", "code", "traceId"], problem["required"]!.AsArray().Select(r => r!.GetValue<string>()));
         Assert.Equal("#/components/schemas/ErrorCode", problem["properties"]!["code"]!["$ref"]!.GetValue<string>());
         Assert.NotNull(problem["properties"]!["errors"]);
+    }
+
+    [Fact]
+    public async Task Availability_reason_codes_are_an_enum_with_a_meaning_for_each()
+    {
+        var codes = (await GetDocumentAsync())["components"]!["schemas"]!["AvailabilityReasonCode"]!;
+        var described = EnumDescriptions.Of(typeof(AvailabilityReasonCode));
+
+        Assert.Equal(Enum.GetValues<AvailabilityReasonCode>().Length, described.Count);
+        Assert.Equal(
+            ["outside-hours", "minimum-notice", "beyond-booking-window", "appointment", "appointment-buffer", "outlook-busy", "no-member-free", "member-busy", "off-grid"],
+            codes["enum"]!.AsArray().Select(c => c!.GetValue<string>()));
+        foreach (var (code, meaning) in described)
+        {
+            Assert.Equal(meaning, codes["x-enumDescriptions"]![code]!.GetValue<string>());
+            Assert.Contains($"`{code}`: {meaning}", codes["description"]!.GetValue<string>(), StringComparison.Ordinal);
+        }
+
+        var reason = (await GetDocumentAsync())["components"]!["schemas"]!["ReasonSource"]!;
+        Assert.Null(reason["discriminator"]);
     }
 
     [Fact]

@@ -5,6 +5,7 @@ using Microsoft.Kiota.Abstractions.Serialization;
 using Microsoft.Kiota.Abstractions;
 using OrleansCalendar.Client.Models;
 using OrleansCalendar.Client.V1.Subaccounts.Item.Calendars.Item.Appointments;
+using OrleansCalendar.Client.V1.Subaccounts.Item.Calendars.Item.Availability;
 using OrleansCalendar.Client.V1.Subaccounts.Item.Calendars.Item.FreeSlots;
 using OrleansCalendar.Client.V1.Subaccounts.Item.Calendars.Item.LinkedCalendar;
 using System.Collections.Generic;
@@ -24,6 +25,11 @@ namespace OrleansCalendar.Client.V1.Subaccounts.Item.Calendars.Item
         public global::OrleansCalendar.Client.V1.Subaccounts.Item.Calendars.Item.Appointments.AppointmentsRequestBuilder Appointments
         {
             get => new global::OrleansCalendar.Client.V1.Subaccounts.Item.Calendars.Item.Appointments.AppointmentsRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The availability property</summary>
+        public global::OrleansCalendar.Client.V1.Subaccounts.Item.Calendars.Item.Availability.AvailabilityRequestBuilder Availability
+        {
+            get => new global::OrleansCalendar.Client.V1.Subaccounts.Item.Calendars.Item.Availability.AvailabilityRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>The freeSlots property</summary>
         public global::OrleansCalendar.Client.V1.Subaccounts.Item.Calendars.Item.FreeSlots.FreeSlotsRequestBuilder FreeSlots
