@@ -72,9 +72,12 @@ internal sealed class FreeSlotsCalculator(string subAccountId, string calendarId
 
         var busy = members.Select((m, i) => new MemberBusy(m, BusyItems(details[i]))).ToList();
         var slots = SlotExplainer.ExplainDay(rules, date, displayZone, now, busy, Mode)
-            .Select(e => new SlotAvailability(e.Slot.Start.ToDateTimeOffset(), e.Slot.End.ToDateTimeOffset(), e.Bookable, e.Reasons.Select(ToDto).ToList()))
+            .Select(e => new SlotAvailability(InZone(e.Slot.Start), InZone(e.Slot.End), e.Bookable, e.Reasons.Select(r => ToDto(r, displayZone)).ToList()))
             .ToList();
         return new AvailabilityExplanation(calendarId, query.Date, displayZone.Id, slots);
+
+        // Every time as the clock of the zone the day is given in shows it (the API's offset rule).
+        DateTimeOffset InZone(Instant time) => time.InZone(displayZone).ToDateTimeOffset();
     }
 
     /// <summary>Event calendars ignore Outlook busy time, for free slots and their explanation alike.</summary>
@@ -100,7 +103,7 @@ internal sealed class FreeSlotsCalculator(string subAccountId, string calendarId
         return items;
     }
 
-    private AvailabilityReason ToDto(SlotReason reason) => new(
+    private AvailabilityReason ToDto(SlotReason reason, DateTimeZone zone) => new(
         reason.Code switch
         {
             SlotReasonCode.OutsideHours => AvailabilityReasonCode.OutsideHours,
@@ -117,8 +120,8 @@ internal sealed class FreeSlotsCalculator(string subAccountId, string calendarId
 
         // A calendar without members is its own owner: no user to name.
         definition.UserIds.Count == 0 ? null : reason.OwnerId,
-        reason.Start?.ToDateTimeOffset(),
-        reason.End?.ToDateTimeOffset(),
+        reason.Start?.InZone(zone).ToDateTimeOffset(),
+        reason.End?.InZone(zone).ToDateTimeOffset(),
         reason.Item switch
         {
             AppointmentBusyItem a => new AppointmentSource(a.AppointmentId, a.CalendarId),

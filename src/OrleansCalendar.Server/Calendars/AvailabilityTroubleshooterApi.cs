@@ -39,22 +39,7 @@ public static class AvailabilityTroubleshooterApi
         var zone = timeZone is null ? null : v.RequiredTimeZone("timeZone", timeZone)?.Id;
         v.ThrowIfInvalid();
 
-        var explanation = await CalendarsApi.Calendar(grains, sid, cid).ExplainAvailabilityAsync(new AvailabilityQuery(day, zone, userId));
-        return TypedResults.Ok(InItsZone(explanation));
-    }
-
-    /// <summary>Every time in the zone the day is given in (<see cref="ResponseTimes"/>).</summary>
-    private static AvailabilityExplanation InItsZone(AvailabilityExplanation explanation)
-    {
-        DateTimeOffset InZone(DateTimeOffset time) => ResponseTimes.InZone(time, explanation.TimeZone);
-        return explanation with
-        {
-            Slots = explanation.Slots.Select(s => s with
-            {
-                Start = InZone(s.Start),
-                End = InZone(s.End),
-                Reasons = s.Reasons.Select(r => r with { Start = r.Start is { } start ? InZone(start) : null, End = r.End is { } end ? InZone(end) : null }).ToList(),
-            }).ToList(),
-        };
+        // Times come in the zone the day is given in (the calendar grain writes them so, see ResponseTimes).
+        return TypedResults.Ok(await CalendarsApi.Calendar(grains, sid, cid).ExplainAvailabilityAsync(new AvailabilityQuery(day, zone, userId)));
     }
 }

@@ -59,6 +59,11 @@ public sealed class ResponseOffsetTests(SharedAppFixture fixture) : IClassFixtur
         var slotStart = Parse(slot["start"]!);
         AssertInZone(slot, LosAngeles, slotStart, slotStart.AddMinutes(30));
 
+        var (_, explained) = await client.GetJsonAsync($"/v1/subaccounts/{sid}/calendars/{cid}/availability?date={date:yyyy-MM-dd}&timeZone=America/Los_Angeles");
+        var taken = explained!["slots"]!.AsArray().Single(x => Parse(x!["start"]!) == start)!;
+        AssertInZone(taken, LosAngeles, start, start.AddMinutes(30));
+        AssertInZone(taken["reasons"]![0]!, LosAngeles, start, start.AddMinutes(30));
+
         var publicStart = start.AddHours(2);
         var (_, publicBooking) = await fixture.App.CreateClient().PostJsonAsync($"/v1/public/calendars/{cid}/appointments", new
         {
