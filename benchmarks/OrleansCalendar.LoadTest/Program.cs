@@ -2,10 +2,11 @@ using System.Globalization;
 using System.Text;
 using OrleansCalendar.LoadTest;
 
-// Usage: dotnet run -c Release --project benchmarks/OrleansCalendar.LoadTest -- all [--out docs/benchmarks.md] [--only engine|api|sync|webhooks|events|cluster|scale]
+// Usage: dotnet run -c Release --project benchmarks/OrleansCalendar.LoadTest -- all [--out docs/benchmarks.md] [--only engine|api|sync|webhooks|events|history|cluster|scale|troubleshooter]
 //        (everything, < 10 minutes; with --only, that part is measured again and its section of the report replaced)
 //        dotnet run -c Release --project benchmarks/OrleansCalendar.LoadTest -- [--concurrency 32] [--seconds 10] [--busy 500] [--out file.md]
 //        dotnet run -c Release --project benchmarks/OrleansCalendar.LoadTest -- history [bookings|dense|past] [--concurrency 32] [--seconds 10] [--out file.md]
+//        dotnet run -c Release --project benchmarks/OrleansCalendar.LoadTest -- troubleshooter [--concurrency 32] [--seconds 10] [--busy 500] [--out file.md]
 //        dotnet run -c Release --project benchmarks/OrleansCalendar.LoadTest -- sync [--concurrency 32] [--seconds 10] [--out file.md]
 //        dotnet run -c Release --project benchmarks/OrleansCalendar.LoadTest -- webhooks [--concurrency 32] [--seconds 10] [--out file.md]
 //        dotnet run -c Release --project benchmarks/OrleansCalendar.LoadTest -- events [--concurrency 32] [--seconds 10] [--out file.md]
@@ -32,6 +33,9 @@ switch (args.FirstOrDefault())
         var historyPart = args.Length > 1 && !args[1].StartsWith("--", StringComparison.Ordinal) ? args[1] : null;
         var historyOptions = LoadOptions.Parse(args[(historyPart is null ? 1 : 2)..]);
         return await PrintAsync(await HistoryScenario.RunAsync(root, historyOptions, historyPart), historyOptions.Output);
+    case "troubleshooter":
+        var troubleshooterOptions = LoadOptions.Parse(args[1..]);
+        return await PrintAsync(await TroubleshooterScenario.RunAsync(root, troubleshooterOptions), troubleshooterOptions.Output);
     case "sync":
         var syncOptions = LoadOptions.Parse(args[1..]);
         return await PrintAsync(await SyncScenario.RunAsync(root, syncOptions), syncOptions.Output);
