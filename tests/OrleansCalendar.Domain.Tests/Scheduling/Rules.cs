@@ -17,7 +17,21 @@ internal static class Rules
 
     public static readonly IsoDayOfWeek[] EveryDay = [.. Weekdays, IsoDayOfWeek.Saturday, IsoDayOfWeek.Sunday];
 
+    /// <summary>
+    /// Zones with odd daylight-saving rules, each in a year it switches: half-hour switches (Lord Howe), switches at
+    /// midnight (São Paulo 2018, Santiago), and the two zones the product rules name.
+    /// </summary>
+    public static readonly (string Zone, int Year)[] SwitchingZones =
+        [(NewYork, 2026), (Berlin, 2026), ("Australia/Lord_Howe", 2026), ("America/Sao_Paulo", 2018), ("America/Santiago", 2026)];
+
     public static DateTimeZone Zone(string id) => DateTimeZoneProviders.Tzdb[id];
+
+    /// <summary>The local dates on which <paramref name="zone"/> changes its offset in <paramref name="year"/>.</summary>
+    public static LocalDate[] SwitchDays(DateTimeZone zone, int year) =>
+        zone.GetZoneIntervals(new LocalDate(year, 1, 1).AtStartOfDayInZone(zone).ToInstant(), new LocalDate(year + 1, 1, 1).AtStartOfDayInZone(zone).ToInstant())
+            .Skip(1)
+            .Select(i => i.Start.InZone(zone).Date)
+            .ToArray();
 
     public static LocalTimeRange Range(string start, string end) =>
         LocalTimeRange.TryParse(start, end, out var range, out var error) ? range : throw new ArgumentException(error);

@@ -14,9 +14,6 @@ namespace OrleansCalendar.Domain.Tests.Scheduling;
 /// </summary>
 public sealed class SlotProperties
 {
-    private static readonly (string Zone, int Year)[] Zones =
-        [(NewYork, 2026), (Berlin, 2026), ("Australia/Lord_Howe", 2026), ("America/Sao_Paulo", 2018), ("America/Santiago", 2026)];
-
     private static readonly string[][] HourPatterns =
         [["00:00", "24:00"], ["09:00", "17:00"], ["01:00", "04:00", "18:00", "24:00"], ["00:30", "03:15", "23:00", "24:00"]];
 
@@ -66,14 +63,11 @@ public sealed class SlotProperties
 
     private static (SlotRules Rules, LocalDate Date) Scenario(int zonePick, int dayPick, int hoursPick, int stepPick, int durationPick)
     {
-        var (zoneId, year) = Zones[Math.Abs(zonePick % Zones.Length)];
+        var (zoneId, year) = SwitchingZones[Math.Abs(zonePick % SwitchingZones.Length)];
         var zone = Zone(zoneId);
 
         // Most picks land on a switch day or a day next to one; the rest anywhere in the year.
-        var switchDays = zone.GetZoneIntervals(new LocalDate(year, 1, 1).AtStartOfDayInZone(zone).ToInstant(), new LocalDate(year + 1, 1, 1).AtStartOfDayInZone(zone).ToInstant())
-            .Skip(1)
-            .Select(i => i.Start.InZone(zone).Date)
-            .ToArray();
+        var switchDays = SwitchDays(zone, year);
         var pick = Math.Abs(dayPick % 1000);
         var date = pick < 700 && switchDays.Length > 0
             ? switchDays[pick % switchDays.Length].PlusDays((pick / switchDays.Length % 3) - 1)
