@@ -61,6 +61,21 @@ public sealed class AvailabilityTroubleshooterTests(SharedAppFixture fixture) : 
     }
 
     [Fact]
+    public async Task A_time_inside_the_hours_but_off_the_slot_grid_says_so_and_the_grids_own_slots_are_listed()
+    {
+        var s = await BookingScenario.CreateAsync(_app);
+        var cid = await s.CreateCalendarAsync(overrides: new { weeklyHours = BookingScenario.WeekdayHours("09:10", "17:00") });
+        var day = BookingScenario.LocalDate(BookingScenario.NewYork(7, 12));
+
+        var explained = await ExplainAsync(s, cid, day);
+
+        Assert.Equal(["off-grid"], Codes(Slot(explained, BookingScenario.NewYork(7, 9, 30))));
+        Assert.Equal(["outside-hours"], Codes(Slot(explained, BookingScenario.NewYork(7, 9))));
+        Assert.True(Slot(explained, BookingScenario.NewYork(7, 9, 10))["bookable"]!.GetValue<bool>());
+        Assert.Equal(48 + 16, explained["slots"]!.AsArray().Count);
+    }
+
+    [Fact]
     public async Task An_appointment_and_its_buffer_are_named_with_the_appointment_and_its_calendar()
     {
         var s = await BookingScenario.CreateAsync(_app);
