@@ -72,7 +72,8 @@ public sealed class AvailabilityTroubleshooterTests(SharedAppFixture fixture) : 
         Assert.Equal(["off-grid"], Codes(Slot(explained, BookingScenario.NewYork(7, 9, 30))));
         Assert.Equal(["outside-hours"], Codes(Slot(explained, BookingScenario.NewYork(7, 9))));
         Assert.True(Slot(explained, BookingScenario.NewYork(7, 9, 10))["bookable"]!.GetValue<bool>());
-        Assert.Equal(48 + 16, explained["slots"]!.AsArray().Count);
+        // The day's 48 half-hour times, and the grid's own 09:10, 09:40, …, 16:10 (the last that ends by 17:00).
+        Assert.Equal(48 + 15, explained["slots"]!.AsArray().Count);
     }
 
     [Fact]
