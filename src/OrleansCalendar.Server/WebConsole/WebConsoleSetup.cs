@@ -1,29 +1,33 @@
 namespace OrleansCalendar.Server.WebConsole;
 
 /// <summary>
-/// The web console (<c>/console</c>: Settings → Connections, Calendar configuration) and the public booking page
+/// The web console (<c>/console</c>: calendars, appointments, users, Outlook connections) and the public booking page
 /// (<c>/book/{calendarId}</c>): static pages from <c>wwwroot</c> that use the public REST API like any client.
 /// Everything they load is served from here; the content security policy allows nothing else.
 /// </summary>
 public static class WebConsoleSetup
 {
-    private const string ContentSecurityPolicy =
-        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; " +
-        "frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
+    private const string Sources =
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'self'; ";
+
+    private const string ContentSecurityPolicy = Sources + "frame-ancestors 'none'";
+
+    /// <summary>Booking pages are made to be embedded in the business's own site (the console hands out an iframe snippet).</summary>
+    private const string EmbeddableContentSecurityPolicy = Sources + "frame-ancestors *";
 
     public static WebApplication MapWebConsole(this WebApplication app)
     {
-        app.UseStaticFiles(new StaticFileOptions { OnPrepareResponse = c => Harden(c.Context.Response) });
+        app.UseStaticFiles(new StaticFileOptions { OnPrepareResponse = c => Harden(c.Context.Response, ContentSecurityPolicy) });
 
         // nonfile: /console/app.js and /book/book.js stay static files; other paths there are the pages.
-        app.MapGet("/console/{**path:nonfile}", (IWebHostEnvironment environment, HttpContext context) => Page(environment, context, "console/index.html"))
+        app.MapGet("/console/{**path:nonfile}", (IWebHostEnvironment environment, HttpContext context) => Page(environment, context, "console/index.html", ContentSecurityPolicy))
             .ExcludeFromDescription();
-        app.MapGet("/book/{calendarId:nonfile}", (IWebHostEnvironment environment, HttpContext context) => Page(environment, context, "book/index.html"))
+        app.MapGet("/book/{calendarId:nonfile}", (IWebHostEnvironment environment, HttpContext context) => Page(environment, context, "book/index.html", EmbeddableContentSecurityPolicy))
             .ExcludeFromDescription();
         return app;
     }
 
-    private static IResult Page(IWebHostEnvironment environment, HttpContext context, string path)
+    private static IResult Page(IWebHostEnvironment environment, HttpContext context, string path, string contentSecurityPolicy)
     {
         var file = environment.WebRootFileProvider.GetFileInfo(path);
         if (!file.Exists || file.PhysicalPath is null)
@@ -31,14 +35,14 @@ public static class WebConsoleSetup
             return Results.NotFound();
         }
 
-        Harden(context.Response);
+        Harden(context.Response, contentSecurityPolicy);
         context.Response.Headers.CacheControl = "no-cache";
         return Results.File(file.PhysicalPath, "text/html; charset=utf-8");
     }
 
-    private static void Harden(HttpResponse response)
+    private static void Harden(HttpResponse response, string contentSecurityPolicy)
     {
-        response.Headers.ContentSecurityPolicy = ContentSecurityPolicy;
+        response.Headers.ContentSecurityPolicy = contentSecurityPolicy;
         response.Headers.XContentTypeOptions = "nosniff";
         response.Headers["Referrer-Policy"] = "no-referrer";
     }

@@ -1,4 +1,5 @@
 using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
 
 namespace OrleansCalendar.Server.Tests.Infrastructure;
 
@@ -29,6 +30,9 @@ public sealed class BrowserFixture : OutlookFixture, IAsyncLifetime
         }
 
         await base.InitializeAsync();
+
+        // The machine is shared with other builds: give pages time rather than fail on a slow moment.
+        SetDefaultExpectTimeout(15_000);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -50,10 +54,25 @@ public sealed class BrowserFixture : OutlookFixture, IAsyncLifetime
         await base.DisposeAsync();
     }
 
-    /// <summary>A fresh browser context (its own session storage), as a visitor in New York sees the pages.</summary>
-    public async Task<IPage> NewPageAsync()
+    /// <summary>A phone-sized viewport, for the console's narrow layout.</summary>
+    public static readonly ViewportSize Narrow = new() { Width = 390, Height = 844 };
+
+    /// <summary>
+    /// A fresh browser context (its own session storage), as a visitor in New York sees the pages; at
+    /// <paramref name="viewport"/> (a phone-sized one is a touch device too) or the default desktop size.
+    /// </summary>
+    public async Task<IPage> NewPageAsync(ViewportSize? viewport = null)
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl.ToString(), TimezoneId = "America/New_York", Locale = "en-US" });
+        var options = new BrowserNewContextOptions { BaseURL = BaseUrl.ToString(), TimezoneId = "America/New_York", Locale = "en-US" };
+        if (viewport is not null)
+        {
+            options.ViewportSize = viewport;
+            options.IsMobile = viewport.Width < 640;
+            options.HasTouch = viewport.Width < 640;
+        }
+
+        var context = await Browser.NewContextAsync(options);
+        context.SetDefaultTimeout(15_000);
         return await context.NewPageAsync();
     }
 

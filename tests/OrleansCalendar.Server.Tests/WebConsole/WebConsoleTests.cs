@@ -6,8 +6,9 @@ using static Microsoft.Playwright.Assertions;
 
 namespace OrleansCalendar.Server.Tests.WebConsole;
 
-/// <summary>The web console and the public booking page, driven in Chromium against the running server and the Graph emulator.</summary>
-public sealed class WebConsoleTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
+/// <summary>The console's Outlook connections and the public booking page, driven in Chromium against the running server and the Graph emulator.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class WebConsoleTests(BrowserFixture fixture)
 {
     [Fact]
     public async Task Connect_configure_and_book_on_the_public_page_puts_the_event_in_the_linked_Outlook_calendar()
@@ -26,7 +27,7 @@ public sealed class WebConsoleTests(BrowserFixture fixture) : IClassFixture<Brow
         Assert.Equal(setup.Mailbox.DefaultCalendarId, connection["linkedCalendarId"]!.GetValue<string>());
         Assert.Contains(setup.Mailbox.WorkCalendarId, connection["conflictCalendarIds"]!.AsArray().Select(c => c!.GetValue<string>()));
 
-        await page.GotoAsync("/console");
+        await page.GotoAsync("/console/connections");
         await Expect(page.Locator($"tr[data-user='{setup.UserId}']")).ToContainTextAsync("Connected");
         await BrowserFixture.ScreenshotAsync(page, "connections.png");
 
@@ -108,7 +109,7 @@ public sealed class WebConsoleTests(BrowserFixture fixture) : IClassFixture<Brow
         fixture.Outlook.ExpireAccessTokens(setup.Mailbox.Email);
         (await setup.Client.GetJsonAsync($"{setup.ConnectionUrl}/calendars")).AssertProblem(HttpStatusCode.Conflict, "needs-reconnect");
 
-        await page.GotoAsync("/console");
+        await page.GotoAsync("/console/connections");
         var row = page.Locator($"tr[data-user='{setup.UserId}']");
         await Expect(row).ToContainTextAsync("Needs reconnect");
         await Expect(row).ToContainTextAsync("AADSTS50173");
@@ -116,18 +117,56 @@ public sealed class WebConsoleTests(BrowserFixture fixture) : IClassFixture<Brow
         await row.GetByRole(AriaRole.Button, new() { Name = "Reconnect" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Status).First).ToContainTextAsync("Outlook is connected");
 
-        await page.GotoAsync("/console");
+        await page.GotoAsync("/console/connections");
         await Expect(row).ToContainTextAsync("Connected");
-        string? question = null;
-        page.Dialog += async (_, dialog) =>
-        {
-            question = dialog.Message;
-            await dialog.AcceptAsync();
-        };
         await row.GetByRole(AriaRole.Button, new() { Name = "Disconnect" }).ClickAsync();
+        var dialog = page.GetByRole(AriaRole.Dialog, new() { Name = "Disconnect Outlook?" });
+        await Expect(dialog).ToContainTextAsync($"Disconnect {setup.Mailbox.Email} from Dana Scully?");
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Disconnect" }).ClickAsync();
         await Expect(row).ToContainTextAsync("Not connected");
-        Assert.Contains($"Disconnect {setup.Mailbox.Email} from Dana Scully?", question, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, (await setup.Client.GetJsonAsync(setup.ConnectionUrl)).Status);
+    }
+
+    [Fact]
+    public async Task Connecting_Outlook_and_configuring_its_calendars_need_only_the_keyboard()
+    {
+        var setup = await SetupAsync();
+        var page = await fixture.NewPageAsync();
+        var session = new ConsoleSession(fixture, page, setup.Client, setup.SubAccountId, setup.ApiKey);
+        await session.SignInAsync();
+        await page.GotoAsync("/console/connections");
+        var row = page.Locator($"tr[data-user='{setup.UserId}']");
+
+        await session.TabToAsync(row.GetByRole(AriaRole.Button, new() { Name = "Add new" }));
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(row.GetByRole(AriaRole.Button, new() { Name = "Outlook" })).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(row.GetByRole(AriaRole.Radio, new() { Name = "Read and write" })).ToBeFocusedAsync();
+        fixture.Outlook.SetNextSignIn(new GraphEmulator.Identity.NextSignIn(setup.Mailbox.Email, false, OutlookFixture.ReadWriteScopes.Split(' ')));
+        await session.TabToAsync(row.GetByRole(AriaRole.Button, new() { Name = "Connect" }));
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Calendar configuration · Dana Scully" })).ToBeVisibleAsync();
+
+        await session.TabToAsync(page.GetByLabel("Linked calendar"));
+        await page.Keyboard.TypeAsync("Calendar");
+        await Expect(page.GetByLabel("Linked calendar")).ToHaveValueAsync(setup.Mailbox.DefaultCalendarId);
+        await session.TabToAsync(page.GetByRole(AriaRole.Checkbox, new() { Name = "Work" }));
+        await page.Keyboard.PressAsync("Space");
+        await session.TabToAsync(page.GetByText("Advanced settings"));
+        await page.Keyboard.PressAsync("Enter");
+        await session.TabToAsync(page.GetByRole(AriaRole.Checkbox, new() { Name = "Tentative" }));
+        await page.Keyboard.PressAsync("Space");
+        await session.TabToAsync(page.GetByRole(AriaRole.Radio, new() { Name = "One way" }));
+        await page.Keyboard.PressAsync("ArrowDown");
+        await session.TabToAsync(page.GetByRole(AriaRole.Button, new() { Name = "Save" }));
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(page.GetByText("Saved. Outlook calendars are syncing.")).ToBeVisibleAsync();
+
+        var connection = (await setup.Client.GetJsonAsync(setup.ConnectionUrl)).Body!;
+        Assert.Equal(setup.Mailbox.DefaultCalendarId, connection["linkedCalendarId"]!.GetValue<string>());
+        Assert.Contains(setup.Mailbox.WorkCalendarId, connection["conflictCalendarIds"]!.AsArray().Select(c => c!.GetValue<string>()));
+        Assert.DoesNotContain("tentative", connection["syncPreferences"]!["blockingShowAs"]!.AsArray().Select(c => c!.GetValue<string>()));
+        Assert.Equal("twoWay", connection["syncPreferences"]!["direction"]!.GetValue<string>());
     }
 
     /// <summary>Tomorrow, not today: today's first time can fall inside the minimum notice while a test runs.</summary>
@@ -172,7 +211,8 @@ public sealed class WebConsoleTests(BrowserFixture fixture) : IClassFixture<Brow
         await page.GotoAsync("/console");
         await page.GetByLabel("Sub-account API key").FillAsync(setup.ApiKey);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Connections" })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Calendars", Exact = true })).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Console" }).GetByRole(AriaRole.Link, new() { Name = "Connections" }).ClickAsync();
 
         var row = page.Locator($"tr[data-user='{setup.UserId}']");
         await Expect(row).ToContainTextAsync("Not connected");

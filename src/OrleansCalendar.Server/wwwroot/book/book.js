@@ -43,7 +43,7 @@ async function showDays() {
   chosenSlot = undefined;
 
   const dayButtons = el('div', { class: 'days', role: 'group', 'aria-label': 'Days with free times' },
-    open.map(d => el('button', { type: 'button', 'aria-pressed': String(d.date === chosenDay), onclick: () => { chosenDay = d.date; render(); } },
+    open.map(d => el('button', { type: 'button', 'data-date': d.date, 'aria-pressed': String(d.date === chosenDay), onclick: () => { chosenDay = d.date; render(); } },
       el('strong', {}, dayLabel(d.date)), el('div', { class: 'small muted' }, `${d.slots.length} times`))));
 
   const render = () => {

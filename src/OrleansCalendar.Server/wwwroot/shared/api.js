@@ -35,7 +35,17 @@ export function el(tag, attributes = {}, ...children) {
     else if (value === true) node.setAttribute(name, '');
     else node.setAttribute(name, value);
   }
-  for (const child of children.flat()) {
+  return append(node, children);
+}
+
+/** Replaces an element's children, taking them as el() does (arrays flattened; null, undefined and false skipped). */
+export function fill(node, ...children) {
+  node.replaceChildren();
+  return append(node, children);
+}
+
+function append(node, children) {
+  for (const child of children.flat(Infinity)) {
     if (child === null || child === undefined || child === false) continue;
     node.append(child instanceof Node ? child : document.createTextNode(String(child)));
   }

@@ -1,0 +1,96 @@
+using Microsoft.Playwright;
+using OrleansCalendar.Server.Tests.Infrastructure;
+using static Microsoft.Playwright.Assertions;
+
+namespace OrleansCalendar.Server.Tests.WebConsole;
+
+/// <summary>Every page of the console and the booking page, in every state a visitor meets, scanned with axe-core.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class AccessibilityTests(BrowserFixture fixture)
+{
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task No_page_has_serious_or_critical_accessibility_violations_or_scrolls_sideways_on_a_phone(bool narrow)
+    {
+        var session = await ConsoleSession.StartAsync(fixture, narrow ? BrowserFixture.Narrow : null);
+        var page = session.Page;
+        var dana = await session.CreateUserAsync("Dana Scully");
+        await session.CreateUserAsync("Fox Mulder");
+        var mailbox = fixture.NewMailbox("Dana");
+        await OutlookConnectFlow.ConnectOkAsync(fixture, fixture.App, session.Client, session.SubAccountId, dana, mailbox.Email);
+        var cid = await session.CreateCalendarAsync("Intro call", "personal", [dana], publicBooking: true);
+        var tomorrow = ConsoleSession.Today.AddDays(1);
+        await session.BookAsync(cid, tomorrow, 10, "Pat Doe");
+        await session.BookAsync(cid, tomorrow, 11, "Sam Roe");
+
+        async Task ScanAsync(string what)
+        {
+            await AccessibilityScan.AssertNoSeriousViolationsAsync(page, what);
+            if (narrow)
+            {
+                await session.AssertFitsWidthAsync(what);
+            }
+        }
+
+        await ScanAsync("the calendar list");
+        await page.GotoAsync("/console/calendars/new");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "New calendar" })).ToBeVisibleAsync();
+        await page.GetByLabel("Duration (minutes)").FillAsync("1");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create calendar" }).ClickAsync();
+        await Expect(page.Locator("#error-name")).Not.ToBeEmptyAsync();
+        await ScanAsync("a new calendar's form with errors");
+
+        await page.GotoAsync($"/console/calendars/{cid}");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Booking page" })).ToBeVisibleAsync();
+        await ScanAsync("a calendar with its booking page");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Delete calendar" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Dialog)).ToBeVisibleAsync();
+        await ScanAsync("the delete confirmation");
+        await page.Keyboard.PressAsync("Escape");
+
+        await page.GotoAsync($"/console/appointments?calendar={cid}&week={tomorrow:yyyy-MM-dd}");
+        await Expect(page.Locator("button.appointment")).ToHaveCountAsync(2);
+        await ScanAsync("the week view");
+        await page.Locator("button.appointment", new() { HasText = "Pat Doe" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Reschedule" }).ClickAsync();
+        await page.Locator($"#reschedule .days button[data-date='{tomorrow:yyyy-MM-dd}']").ClickAsync();
+        await page.Locator("#reschedule .slots button").First.ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Move appointment" })).ToBeVisibleAsync();
+        await ScanAsync("an appointment's details while rescheduling");
+        await BrowserFixture.ScreenshotAsync(page, narrow ? "appointments-mobile.png" : "appointments-reschedule.png");
+        await page.Locator("#appointment-details").GetByRole(AriaRole.Button, new() { Name = "Cancel appointment" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Dialog)).ToBeVisibleAsync();
+        await ScanAsync("the cancel confirmation");
+        await page.Keyboard.PressAsync("Escape");
+
+        await session.NavigateAsync("Users");
+        await Expect(page.Locator($"tr[data-user='{dana}']")).ToContainTextAsync("Connected");
+        await ScanAsync("the users page");
+
+        await session.NavigateAsync("Connections");
+        await Expect(page.Locator($"tr[data-user='{dana}']")).ToContainTextAsync("Connected");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add new" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Outlook" }).ClickAsync();
+        await ScanAsync("the connections page with its Add new menu open");
+
+        await page.GotoAsync($"/console/users/{dana}/outlook");
+        await page.GetByText("Advanced settings").ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Sync preferences" })).ToBeVisibleAsync();
+        await ScanAsync("the Outlook calendar configuration");
+
+        await page.GotoAsync("/console/nowhere");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Page not found" })).ToBeVisibleAsync();
+        await ScanAsync("a page that does not exist");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Sign in" })).ToBeVisibleAsync();
+        await ScanAsync("the sign-in page");
+
+        await page.GotoAsync($"/book/{cid}");
+        await page.Locator($".days button[data-date='{tomorrow:yyyy-MM-dd}']").ClickAsync();
+        await page.Locator(".slots button").First.ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Confirm booking" })).ToBeVisibleAsync();
+        await ScanAsync("the public booking page");
+    }
+}

@@ -1,0 +1,124 @@
+using System.Globalization;
+using System.Net;
+using System.Text.Json.Nodes;
+using Microsoft.Playwright;
+using OrleansCalendar.Server.Tests.Infrastructure;
+using static Microsoft.Playwright.Assertions;
+
+namespace OrleansCalendar.Server.Tests.WebConsole;
+
+/// <summary>A new sub-account (in New York), its API client, and a browser page signed in to its console.</summary>
+public sealed record ConsoleSession(BrowserFixture Fixture, IPage Page, HttpClient Client, string SubAccountId, string ApiKey)
+{
+    public static readonly TimeZoneInfo NewYork = TimeZoneInfo.FindSystemTimeZoneById("America/New_York");
+
+    public string Base => $"/v1/subaccounts/{SubAccountId}";
+
+    /// <summary>Today in New York, where the sub-account, its calendars and the browser are.</summary>
+    public static DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, NewYork).DateTime);
+
+    public static async Task<ConsoleSession> StartAsync(BrowserFixture fixture, ViewportSize? viewport = null)
+    {
+        var (sid, key) = await fixture.App.CreateAdminClient().CreateSubAccountAsync("Console Dental", "America/New_York");
+        var session = new ConsoleSession(fixture, await fixture.NewPageAsync(viewport), fixture.App.CreateClientWithKey(key), sid, key);
+        await session.SignInAsync();
+        return session;
+    }
+
+    public async Task SignInAsync()
+    {
+        await Page.GotoAsync("/console");
+        await Page.GetByLabel("Sub-account API key").FillAsync(ApiKey);
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "Calendars", Exact = true })).ToBeVisibleAsync();
+    }
+
+    /// <summary>Follows a link of the console's navigation (on a narrow screen too, where it wraps).</summary>
+    public Task NavigateAsync(string section) =>
+        Page.GetByRole(AriaRole.Navigation, new() { Name = "Console" }).GetByRole(AriaRole.Link, new() { Name = section, Exact = true }).ClickAsync();
+
+    public Task<string> CreateUserAsync(string name) => Client.CreateUserAsync(SubAccountId, name, $"{name.Split(' ')[0].ToLowerInvariant()}-{Guid.NewGuid():N}@example.com");
+
+    /// <summary>A calendar bookable every day around the clock, so tests can book tomorrow whatever today is.</summary>
+    public async Task<string> CreateCalendarAsync(string name, string type, string[] userIds, int slotMinutes = 30, bool publicBooking = false)
+    {
+        var hours = new JsonObject();
+        foreach (var day in new[] { "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday" })
+        {
+            hours[day] = new JsonArray(new JsonObject { ["start"] = "00:00", ["end"] = "24:00" });
+        }
+
+        var (status, calendar) = await Client.PostJsonAsync($"{Base}/calendars", new JsonObject
+        {
+            ["name"] = name, ["type"] = type, ["userIds"] = new JsonArray(userIds.Select(u => (JsonNode)u!).ToArray()), ["timeZone"] = "America/New_York",
+            ["slotDurationMinutes"] = slotMinutes, ["bookingWindowDays"] = 30, ["publicBooking"] = publicBooking, ["weeklyHours"] = hours,
+        }.ToJsonString());
+        Assert.True(status == HttpStatusCode.Created, calendar?.ToJsonString());
+        return calendar!["id"]!.GetValue<string>();
+    }
+
+    /// <summary>Books a New York wall-clock time through the API; returns the appointment.</summary>
+    public async Task<JsonNode> BookAsync(string calendarId, DateOnly day, int hour, string contactName)
+    {
+        var (status, appointment) = await Client.PostJsonAsync($"{Base}/calendars/{calendarId}/appointments",
+            new { start = At(day, hour), contact = new { name = contactName, email = "contact@example.com" } });
+        Assert.True(status == HttpStatusCode.Created, appointment?.ToJsonString());
+        return appointment!;
+    }
+
+    /// <summary>A New York wall-clock time as the API writes it.</summary>
+    public static string At(DateOnly day, int hour)
+    {
+        var local = day.ToDateTime(new TimeOnly(hour, 0));
+        return new DateTimeOffset(local, NewYork.GetUtcOffset(local)).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>Opens the week view and steps forward to the week of <paramref name="day"/> (this week or a later one).</summary>
+    public async Task ShowWeekOfAsync(DateOnly day)
+    {
+        await Expect(Page.Locator("#week-heading")).Not.ToBeEmptyAsync();
+        for (var weeks = (MondayOf(day).DayNumber - MondayOf(Today).DayNumber) / 7; weeks > 0; weeks--)
+        {
+            var heading = await Page.Locator("#week-heading").TextContentAsync();
+            await Page.GetByRole(AriaRole.Button, new() { Name = "Next week" }).ClickAsync();
+            await Expect(Page.Locator("#week-heading")).Not.ToHaveTextAsync(heading!);
+        }
+    }
+
+    private static DateOnly MondayOf(DateOnly day) => day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
+
+    /// <summary>Presses Tab (or Shift+Tab) until <paramref name="target"/> has focus: proof it is in the keyboard order.</summary>
+    public async Task TabToAsync(ILocator target, bool backwards = false)
+    {
+        for (var presses = 0; presses < 150; presses++)
+        {
+            if (await target.EvaluateAsync<bool>("element => element === document.activeElement"))
+            {
+                return;
+            }
+
+            await Page.Keyboard.PressAsync(backwards ? "Shift+Tab" : "Tab");
+        }
+
+        Assert.Fail($"Tab never reached {target}.");
+    }
+
+    /// <summary>Nothing wider than the screen: no sideways scrolling on a phone.</summary>
+    public async Task AssertFitsWidthAsync(string what)
+    {
+        var overflow = await Page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
+        if (overflow > 0)
+        {
+            // Name the innermost elements that stick out, so the failure says what to fix.
+            var culprits = await Page.EvaluateAsync<string[]>("""
+                () => {
+                  const width = document.documentElement.clientWidth;
+                  const sticksOut = (e) => e.getBoundingClientRect().right > width + 0.5;
+                  return [...document.querySelectorAll('body *')].filter(e => sticksOut(e) && ![...e.children].some(sticksOut)).slice(0, 5)
+                    .map(e => `${e.tagName.toLowerCase()}${e.id ? '#' + e.id : ''}${[...e.classList].map(c => '.' + c).join('')} "${e.textContent.trim().slice(0, 40)}"`);
+                }
+                """);
+            Assert.Fail($"{what} is {overflow}px wider than the screen: {string.Join(", ", culprits)}");
+        }
+    }
+}
