@@ -4,9 +4,9 @@ using static Microsoft.Playwright.Assertions;
 namespace OrleansCalendar.Server.Tests.Infrastructure;
 
 /// <summary>
-/// The server on a real listener (public URL set, so OAuth redirects come back to it), the Graph emulator, and
-/// Debian's Chromium driven by Playwright. Chromium is never downloaded: <c>.ci/run</c> installs the distribution
-/// package and the tests point Playwright at <see cref="ChromiumPath"/>.
+/// The server on a real listener (public URL set, so OAuth redirects come back to it), the Graph emulator, a webhook
+/// receiver, and Debian's Chromium driven by Playwright. Chromium is never downloaded: <c>.ci/run</c> installs the
+/// distribution package and the tests point Playwright at <see cref="ChromiumPath"/>.
 /// </summary>
 public sealed class BrowserFixture : OutlookFixture, IAsyncLifetime
 {
@@ -18,7 +18,11 @@ public sealed class BrowserFixture : OutlookFixture, IAsyncLifetime
 
     public Uri BaseUrl => App.KestrelBaseUrl!;
 
-    protected override IDictionary<string, string?>? ExtraSettings => SyncFixture.SyncSettings;
+    /// <summary>Receives the event webhooks the console's Webhooks page sets up (private targets are allowed here).</summary>
+    public WebhookReceiver Receiver { get; private set; } = null!;
+
+    protected override IDictionary<string, string?>? ExtraSettings =>
+        SyncFixture.SyncSettings.Concat(EventsFixture.Settings).ToDictionary(s => s.Key, s => s.Value);
 
     protected override CalendarAppFactory CreateApp(Dictionary<string, string?> settings) => WebhookFixture.CreateListeningApp(settings);
 
@@ -29,6 +33,7 @@ public sealed class BrowserFixture : OutlookFixture, IAsyncLifetime
             throw new InvalidOperationException($"Browser tests need Chromium at {ChromiumPath}: apt-get install chromium (.ci/run does).");
         }
 
+        Receiver = await WebhookReceiver.StartAsync();
         await base.InitializeAsync();
 
         // The machine is shared with other builds: give pages time rather than fail on a slow moment.
@@ -52,6 +57,10 @@ public sealed class BrowserFixture : OutlookFixture, IAsyncLifetime
 
         _playwright?.Dispose();
         await base.DisposeAsync();
+        if (Receiver is not null)
+        {
+            await Receiver.DisposeAsync();
+        }
     }
 
     /// <summary>A phone-sized viewport, for the console's narrow layout.</summary>

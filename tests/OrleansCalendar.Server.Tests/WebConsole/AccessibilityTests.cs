@@ -79,6 +79,17 @@ public sealed class AccessibilityTests(BrowserFixture fixture)
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Sync preferences" })).ToBeVisibleAsync();
         await ScanAsync("the Outlook calendar configuration");
 
+        await session.NavigateAsync("Webhooks");
+        await page.GetByLabel("URL").FillAsync(fixture.Receiver.NewUrl(out _));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add endpoint" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Textbox, new() { Name = "Signing secret" })).ToBeVisibleAsync();
+        await ScanAsync("the webhooks page with a new endpoint's secret");
+        await page.Locator("tr[data-endpoint]").GetByRole(AriaRole.Button, new() { Name = "Send test" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Delivery log" })).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Refresh" }).ClickAsync();
+        await Expect(page.Locator("tr[data-event-type='ping']")).ToBeVisibleAsync();
+        await ScanAsync("an endpoint's delivery log");
+
         await page.GotoAsync("/console/nowhere");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Page not found" })).ToBeVisibleAsync();
         await ScanAsync("a page that does not exist");

@@ -139,4 +139,34 @@ public sealed class KeyboardTests(BrowserFixture fixture)
         await Expect(page.Locator($"tr[data-calendar='{cid}']")).ToHaveCountAsync(0);
         Assert.Equal(HttpStatusCode.NotFound, (await session.Client.GetJsonAsync($"{session.Base}/calendars/{cid}")).Status);
     }
+
+    [Fact]
+    public async Task Adding_a_webhook_endpoint_and_copying_its_secret_need_only_the_keyboard()
+    {
+        var session = await ConsoleSession.StartAsync(fixture);
+        var page = session.Page;
+        await page.Context.GrantPermissionsAsync(["clipboard-read", "clipboard-write"]);
+        var hookUrl = fixture.Receiver.NewUrl(out _);
+        await page.GotoAsync("/console/webhooks");
+
+        await session.TabToAsync(page.GetByLabel("URL"));
+        await page.Keyboard.TypeAsync(hookUrl);
+        await session.TabToAsync(page.GetByRole(AriaRole.Checkbox, new() { Name = "Appointment cancelled" }));
+        await page.Keyboard.PressAsync("Space");
+        await session.TabToAsync(page.GetByRole(AriaRole.Button, new() { Name = "Add endpoint" }));
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(page.GetByRole(AriaRole.Textbox, new() { Name = "Signing secret" })).ToBeFocusedAsync();
+        await session.TabToAsync(page.GetByRole(AriaRole.Button, new() { Name = "Copy secret: signing secret" }));
+        await page.Keyboard.PressAsync("Enter");
+        Assert.Equal(await page.GetByRole(AriaRole.Textbox, new() { Name = "Signing secret" }).InputValueAsync(), await page.EvaluateAsync<string>("() => navigator.clipboard.readText()"));
+
+        var endpoint = (await session.Client.GetJsonAsync($"{session.Base}/webhook-endpoints")).Body!["items"]![0]!;
+        Assert.Equal(hookUrl, endpoint["url"]!.GetValue<string>());
+        Assert.Equal("""["appointment.cancelled"]""", endpoint["eventTypes"]!.ToJsonString());
+        await session.TabToAsync(page.GetByRole(AriaRole.Link, new() { Name = $"Deliveries of {hookUrl}" }));
+        await page.Keyboard.PressAsync("Enter");
+        await session.TabToAsync(page.GetByRole(AriaRole.Button, new() { Name = "Send test" }));
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(page.Locator(".notice.ok")).ToContainTextAsync("Test sent");
+    }
 }

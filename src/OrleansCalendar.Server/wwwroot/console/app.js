@@ -1,4 +1,4 @@
-// The web console: sign in with a sub-account key, then Calendars, Appointments, Users and Connections.
+// The web console: sign in with a sub-account key, then Calendars, Appointments, Users, Connections and Webhooks.
 // Everything goes through the public REST API; the key lives in this browser tab's session storage only.
 import { api, el, ApiError } from '/shared/api.js';
 import { session, subAccount } from './session.js';
@@ -7,6 +7,7 @@ import { calendarsPage, calendarPage } from './calendars.js';
 import { appointmentsPage } from './appointments.js';
 import { usersPage } from './users.js';
 import { connectionsPage, configurationPage } from './connections.js';
+import { webhooksPage, deliveriesPage } from './webhooks.js';
 
 const routes = [
   [/^\/console\/?$/, calendarsPage, 'calendars'],
@@ -17,6 +18,8 @@ const routes = [
   [/^\/console\/users\/?$/, usersPage, 'users'],
   [/^\/console\/connections\/?$/, connectionsPage, 'connections'],
   [/^\/console\/users\/([^/]+)\/outlook\/?$/, configurationPage, 'connections'],
+  [/^\/console\/webhooks\/?$/, webhooksPage, 'webhooks'],
+  [/^\/console\/webhooks\/([^/]+)\/?$/, deliveriesPage, 'webhooks'],
 ];
 
 /** Goes to a console address without reloading the page (links, and pages that move on after saving). */
