@@ -113,7 +113,7 @@ public sealed record ConsoleSession(BrowserFixture Fixture, IPage Page, HttpClie
             var culprits = await Page.EvaluateAsync<string[]>("""
                 () => {
                   const width = document.documentElement.clientWidth;
-                  const sticksOut = (e) => e.getBoundingClientRect().right > width + 0.5;
+                  const sticksOut = (e) => e.getBoundingClientRect().right + window.scrollX > width + 0.5;
                   return [...document.querySelectorAll('body *')].filter(e => sticksOut(e) && ![...e.children].some(sticksOut)).slice(0, 5)
                     .map(e => `${e.tagName.toLowerCase()}${e.id ? '#' + e.id : ''}${[...e.classList].map(c => '.' + c).join('')} "${e.textContent.trim().slice(0, 40)}"`);
                 }
