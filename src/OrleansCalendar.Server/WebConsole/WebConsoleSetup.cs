@@ -1,7 +1,8 @@
 namespace OrleansCalendar.Server.WebConsole;
 
 /// <summary>
-/// The web console (<c>/console</c>: calendars, appointments, users, Outlook connections) and the public booking page
+/// The web console (<c>/console</c>: calendars, appointments, the availability troubleshooter, users, Outlook connections,
+/// webhooks) and the public booking page
 /// (<c>/book/{calendarId}</c>): static pages from <c>wwwroot</c> that use the public REST API like any client.
 /// Everything they load is served from here; the content security policy allows nothing else.
 /// </summary>

@@ -64,6 +64,21 @@ public sealed class AccessibilityTests(BrowserFixture fixture)
         await ScanAsync("the cancel confirmation");
         await page.Keyboard.PressAsync("Escape");
 
+        await session.NavigateAsync("Troubleshooter");
+        await page.GetByLabel("Day", new() { Exact = true }).FillAsync($"{tomorrow:yyyy-MM-dd}");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Explain this day" }).ClickAsync();
+        await Expect(page.Locator($"ol.timeline > li[data-start='{ConsoleSession.At(tomorrow, 10)}']")).ToContainTextAsync("already has an appointment");
+        await ScanAsync("the troubleshooter's timeline");
+        if (narrow)
+        {
+            await BrowserFixture.ScreenshotAsync(page, "troubleshooter-mobile.png");
+        }
+
+        await page.GetByLabel("Day", new() { Exact = true }).FillAsync("");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Explain this day" }).ClickAsync();
+        await Expect(page.Locator("#error-date")).Not.ToBeEmptyAsync();
+        await ScanAsync("the troubleshooter with an error");
+
         await session.NavigateAsync("Users");
         await Expect(page.Locator($"tr[data-user='{dana}']")).ToContainTextAsync("Connected");
         await ScanAsync("the users page");

@@ -39,23 +39,27 @@ public sealed record ConsoleSession(BrowserFixture Fixture, IPage Page, HttpClie
 
     public Task<string> CreateUserAsync(string name) => Client.CreateUserAsync(SubAccountId, name, $"{name.Split(' ')[0].ToLowerInvariant()}-{Guid.NewGuid():N}@example.com");
 
-    /// <summary>A calendar bookable every day around the clock, so tests can book tomorrow whatever today is.</summary>
-    public async Task<string> CreateCalendarAsync(string name, string type, string[] userIds, int slotMinutes = 30, bool publicBooking = false)
+    /// <summary>
+    /// A calendar bookable every day around the clock, so tests can book tomorrow whatever today is;
+    /// <paramref name="configure"/> changes the request's body before it is sent.
+    /// </summary>
+    public async Task<string> CreateCalendarAsync(string name, string type, string[] userIds, int slotMinutes = 30, bool publicBooking = false, Action<JsonObject>? configure = null)
     {
-        var hours = new JsonObject();
-        foreach (var day in new[] { "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday" })
-        {
-            hours[day] = new JsonArray(new JsonObject { ["start"] = "00:00", ["end"] = "24:00" });
-        }
-
-        var (status, calendar) = await Client.PostJsonAsync($"{Base}/calendars", new JsonObject
+        var body = new JsonObject
         {
             ["name"] = name, ["type"] = type, ["userIds"] = new JsonArray(userIds.Select(u => (JsonNode)u!).ToArray()), ["timeZone"] = "America/New_York",
-            ["slotDurationMinutes"] = slotMinutes, ["bookingWindowDays"] = 30, ["publicBooking"] = publicBooking, ["weeklyHours"] = hours,
-        }.ToJsonString());
+            ["slotDurationMinutes"] = slotMinutes, ["bookingWindowDays"] = 30, ["publicBooking"] = publicBooking, ["weeklyHours"] = EveryDay("00:00", "24:00"),
+        };
+        configure?.Invoke(body);
+        var (status, calendar) = await Client.PostJsonAsync($"{Base}/calendars", body.ToJsonString());
         Assert.True(status == HttpStatusCode.Created, calendar?.ToJsonString());
         return calendar!["id"]!.GetValue<string>();
     }
+
+    /// <summary>Weekly hours with the same range on every day of the week.</summary>
+    public static JsonObject EveryDay(string open, string close) => new(
+        new[] { "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday" }
+            .Select(day => KeyValuePair.Create(day, (JsonNode?)new JsonArray(new JsonObject { ["start"] = open, ["end"] = close }))));
 
     /// <summary>Books a New York wall-clock time through the API; returns the appointment.</summary>
     public async Task<JsonNode> BookAsync(string calendarId, DateOnly day, int hour, string contactName)
@@ -67,9 +71,9 @@ public sealed record ConsoleSession(BrowserFixture Fixture, IPage Page, HttpClie
     }
 
     /// <summary>A New York wall-clock time as the API writes it.</summary>
-    public static string At(DateOnly day, int hour)
+    public static string At(DateOnly day, int hour, int minute = 0)
     {
-        var local = day.ToDateTime(new TimeOnly(hour, 0));
+        var local = day.ToDateTime(new TimeOnly(hour, minute));
         return new DateTimeOffset(local, NewYork.GetUtcOffset(local)).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
     }
 

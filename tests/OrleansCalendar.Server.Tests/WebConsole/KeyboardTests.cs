@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using OrleansCalendar.Server.Tests.Infrastructure;
 using static Microsoft.Playwright.Assertions;
@@ -119,6 +120,42 @@ public sealed class KeyboardTests(BrowserFixture fixture)
         await page.Keyboard.PressAsync("Enter");
         await Expect(page.Locator("#appointment-details .notice.ok")).ToContainTextAsync("Cancelled.");
         Assert.Equal("cancelled", (await session.Client.GetJsonAsync(url)).Body!["status"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Troubleshooting_a_day_needs_only_the_keyboard()
+    {
+        var session = await ConsoleSession.StartAsync(fixture);
+        var page = session.Page;
+        var dana = await session.CreateUserAsync("Dana Scully");
+        var fox = await session.CreateUserAsync("Fox Mulder");
+        await session.CreateCalendarAsync("Intro call", "personal", [dana]);
+        var team = await session.CreateCalendarAsync("Team call", "collective", [dana, fox]);
+        await session.BookAsync(team, Tomorrow, 10, "Pat Doe");
+        await page.ReloadAsync();
+
+        var nav = page.GetByRole(AriaRole.Navigation, new() { Name = "Console" });
+        await session.TabToAsync(nav.GetByRole(AriaRole.Link, new() { Name = "Troubleshooter" }), backwards: true);
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(page.Locator("#ts-day-heading")).ToContainTextAsync("Intro call");
+        await session.TabToAsync(page.GetByLabel("Calendar", new() { Exact = true }));
+        await page.Keyboard.TypeAsync("Team");
+        await Expect(page.GetByLabel("Calendar", new() { Exact = true })).ToHaveValueAsync(team);
+        await session.TabToAsync(page.GetByLabel("Day", new() { Exact = true }));
+        await page.Keyboard.TypeAsync(Tomorrow.ToString("MMddyyyy", System.Globalization.CultureInfo.InvariantCulture));
+        await Expect(page.GetByLabel("Day", new() { Exact = true })).ToHaveValueAsync($"{Tomorrow:yyyy-MM-dd}");
+        await session.TabToAsync(page.GetByLabel("Member (optional)"));
+        await page.Keyboard.TypeAsync("Fox");
+        await Expect(page.GetByLabel("Member (optional)")).ToHaveValueAsync(fox);
+        await session.TabToAsync(page.GetByRole(AriaRole.Button, new() { Name = "Explain this day" }));
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(page.Locator("#ts-day-heading")).ToContainTextAsync("Fox Mulder, Team call");
+        await Expect(page.Locator($"ol.timeline > li[data-start='{ConsoleSession.At(Tomorrow, 10)}']")).ToContainTextAsync("Fox Mulder already has an appointment");
+
+        await session.TabToAsync(page.GetByRole(AriaRole.Button, new() { Name = "Next day" }));
+        await page.Keyboard.PressAsync("Space");
+        await Expect(page.GetByLabel("Day", new() { Exact = true })).ToHaveValueAsync($"{Tomorrow.AddDays(1):yyyy-MM-dd}");
+        await Expect(page.Locator("ol.timeline > li").First).ToHaveAttributeAsync("data-start", new Regex($"^{Tomorrow.AddDays(1):yyyy-MM-dd}T00:00"));
     }
 
     [Fact]

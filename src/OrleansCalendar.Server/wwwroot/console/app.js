@@ -1,10 +1,12 @@
-// The web console: sign in with a sub-account key, then Calendars, Appointments, Users, Connections and Webhooks.
+// The web console: sign in with a sub-account key, then Calendars, Appointments, Troubleshooter, Users, Connections and
+// Webhooks.
 // Everything goes through the public REST API; the key lives in this browser tab's session storage only.
 import { api, el, ApiError } from '/shared/api.js';
 import { session, subAccount } from './session.js';
 import { show, notice } from './ui.js';
 import { calendarsPage, calendarPage } from './calendars.js';
 import { appointmentsPage } from './appointments.js';
+import { troubleshootPage } from './troubleshoot.js';
 import { usersPage } from './users.js';
 import { connectionsPage, configurationPage } from './connections.js';
 import { webhooksPage, deliveriesPage } from './webhooks.js';
@@ -15,6 +17,7 @@ const routes = [
   [/^\/console\/calendars\/new\/?$/, (context) => calendarPage(context, null), 'calendars'],
   [/^\/console\/calendars\/([^/]+)\/?$/, calendarPage, 'calendars'],
   [/^\/console\/appointments\/?$/, appointmentsPage, 'appointments'],
+  [/^\/console\/troubleshoot\/?$/, troubleshootPage, 'troubleshoot'],
   [/^\/console\/users\/?$/, usersPage, 'users'],
   [/^\/console\/connections\/?$/, connectionsPage, 'connections'],
   [/^\/console\/users\/([^/]+)\/outlook\/?$/, configurationPage, 'connections'],

@@ -138,6 +138,9 @@ export async function calendarPage({ params, navigate }, cid) {
   const saved = params.get('saved');
   show(calendar ? calendar.name : 'New calendar',
     el('h1', {}, calendar ? calendar.name : 'New calendar'),
+    calendar ? el('p', { class: 'row' },
+      el('a', { href: `/console/appointments?calendar=${encodeURIComponent(calendar.id)}` }, 'Appointments'),
+      el('a', { href: `/console/troubleshoot?calendar=${encodeURIComponent(calendar.id)}` }, 'Why is a time not bookable? Troubleshoot a day')) : null,
     saved ? notice('ok', saved === 'created' ? 'Calendar created.' : 'Saved.') : null,
     calendar?.publicBooking ? bookingPageCard(calendar) : null,
     form,
