@@ -17,8 +17,7 @@ public sealed class AccessibilityTests(BrowserFixture fixture)
         var page = session.Page;
         var dana = await session.CreateUserAsync("Dana Scully");
         await session.CreateUserAsync("Fox Mulder");
-        var mailbox = fixture.NewMailbox("Dana");
-        await OutlookConnectFlow.ConnectOkAsync(fixture, fixture.App, session.Client, session.SubAccountId, dana, mailbox.Email);
+        await session.ConnectOutlookAsync(dana);
         var cid = await session.CreateCalendarAsync("Intro call", "personal", [dana], publicBooking: true);
         var tomorrow = ConsoleSession.Today.AddDays(1);
         await session.BookAsync(cid, tomorrow, 10, "Pat Doe");

@@ -18,10 +18,7 @@ public sealed class AppointmentPagesTests(BrowserFixture fixture)
         var session = await ConsoleSession.StartAsync(fixture);
         var page = session.Page;
         var dana = await session.CreateUserAsync("Dana Scully");
-        var mailbox = fixture.NewMailbox("Dana");
-        await OutlookConnectFlow.ConnectOkAsync(fixture, fixture.App, session.Client, session.SubAccountId, dana, mailbox.Email);
-        var connection = $"{session.Base}/users/{dana}/connections/outlook";
-        Assert.Equal(HttpStatusCode.OK, (await session.Client.SendJsonAsync(HttpMethod.Put, $"{connection}/configuration", new { linkedCalendarId = mailbox.DefaultCalendarId })).Status);
+        await session.ConnectOutlookAsync(dana, mailbox => new { linkedCalendarId = mailbox.DefaultCalendarId });
         var intro = await session.CreateCalendarAsync("Intro call", "personal", [dana]);
         var review = await session.CreateCalendarAsync("Review", "event", []);
         var synced = await session.BookAsync(intro, Tomorrow, 10, "Pat Doe");

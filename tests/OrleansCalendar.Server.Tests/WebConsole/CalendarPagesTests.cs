@@ -19,11 +19,7 @@ public sealed class CalendarPagesTests(BrowserFixture fixture)
         var page = session.Page;
         await page.Context.GrantPermissionsAsync(["clipboard-read", "clipboard-write"]);
 
-        await session.NavigateAsync("Users");
-        await page.GetByLabel("Name").FillAsync("Dana Scully");
-        await page.GetByLabel("Email").FillAsync($"dana-{Guid.NewGuid():N}@example.com");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Add member" }).ClickAsync();
-        await Expect(page.Locator(".notice.ok")).ToContainTextAsync("Added Dana Scully");
+        await session.AddMemberInConsoleAsync("Dana Scully");
 
         await session.NavigateAsync("Calendars");
         await page.GetByRole(AriaRole.Link, new() { Name = "New calendar" }).ClickAsync();
@@ -69,20 +65,11 @@ public sealed class CalendarPagesTests(BrowserFixture fixture)
             await BrowserFixture.ScreenshotAsync(page, "calendar.png");
         }
 
-        var visitor = await fixture.NewPageAsync(narrow ? BrowserFixture.Narrow : null);
-        await visitor.GotoAsync(link);
-        await Expect(visitor.GetByRole(AriaRole.Heading, new() { Name = "Intro call" })).ToBeVisibleAsync();
-        var day = await visitor.Locator($".days button:not([data-date='{ConsoleSession.Today:yyyy-MM-dd}'])").First.GetAttributeAsync("data-date");
-        await visitor.Locator($".days button[data-date='{day}']").ClickAsync();
-        await visitor.Locator(".slots button").First.ClickAsync();
-        await visitor.GetByLabel("Your name").FillAsync("Pat Doe");
-        await visitor.GetByLabel("Email").FillAsync("pat@example.com");
-        await visitor.GetByRole(AriaRole.Button, new() { Name = "Confirm booking" }).ClickAsync();
-        await Expect(visitor.GetByRole(AriaRole.Heading, new() { Name = "You are booked" })).ToBeVisibleAsync();
+        var (day, _) = await session.BookOnBookingPageAsync(link, narrow ? BrowserFixture.Narrow : null);
 
         await session.NavigateAsync("Appointments");
         await Expect(page.GetByLabel("Calendar or team member")).ToHaveValueAsync($"calendar:{cid}");
-        await session.ShowWeekOfAsync(DateOnly.Parse(day!, System.Globalization.CultureInfo.InvariantCulture));
+        await session.ShowWeekOfAsync(DateOnly.Parse(day, System.Globalization.CultureInfo.InvariantCulture));
         var card = page.Locator("button.appointment");
         await Expect(card).ToHaveCountAsync(1);
         await Expect(card).ToContainTextAsync("Pat Doe");

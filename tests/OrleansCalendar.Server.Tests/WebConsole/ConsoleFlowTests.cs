@@ -16,17 +16,8 @@ public sealed class ConsoleFlowTests(BrowserFixture fixture)
         var page = session.Page;
         var hookUrl = fixture.Receiver.NewUrl(out var hook);
 
-        await session.NavigateAsync("Webhooks");
-        await page.GetByLabel("URL").FillAsync(hookUrl);
-        await page.GetByRole(AriaRole.Checkbox, new() { Name = "Appointment booked" }).CheckAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "Add endpoint" }).ClickAsync();
-        var secret = await page.GetByRole(AriaRole.Textbox, new() { Name = "Signing secret" }).InputValueAsync();
-
-        await session.NavigateAsync("Users");
-        await page.GetByLabel("Name").FillAsync("Dana Scully");
-        await page.GetByLabel("Email").FillAsync($"dana-{Guid.NewGuid():N}@example.com");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Add member" }).ClickAsync();
-        await Expect(page.Locator(".notice.ok")).ToContainTextAsync("Added Dana Scully");
+        var secret = await (await session.AddWebhookInConsoleAsync(hookUrl, "Appointment booked")).InputValueAsync();
+        await session.AddMemberInConsoleAsync("Dana Scully");
 
         await session.NavigateAsync("Calendars");
         await page.GetByRole(AriaRole.Link, new() { Name = "New calendar" }).ClickAsync();
@@ -36,20 +27,10 @@ public sealed class ConsoleFlowTests(BrowserFixture fixture)
         await Expect(page.Locator(".notice.ok")).ToContainTextAsync("Calendar created.");
         var link = await page.GetByLabel("Link", new() { Exact = true }).InputValueAsync();
 
-        var visitor = await fixture.NewPageAsync();
-        await visitor.GotoAsync(link);
-        var day = await visitor.Locator($".days button:not([data-date='{ConsoleSession.Today:yyyy-MM-dd}'])").First.GetAttributeAsync("data-date");
-        await visitor.Locator($".days button[data-date='{day}']").ClickAsync();
-        var slot = visitor.Locator(".slots button").First;
-        var start = await slot.GetAttributeAsync("data-start");
-        await slot.ClickAsync();
-        await visitor.GetByLabel("Your name").FillAsync("Pat Doe");
-        await visitor.GetByLabel("Email").FillAsync("pat@example.com");
-        await visitor.GetByRole(AriaRole.Button, new() { Name = "Confirm booking" }).ClickAsync();
-        await Expect(visitor.GetByRole(AriaRole.Heading, new() { Name = "You are booked" })).ToBeVisibleAsync();
+        var (day, start) = await session.BookOnBookingPageAsync(link);
 
         await session.NavigateAsync("Appointments");
-        await session.ShowWeekOfAsync(DateOnly.Parse(day!, CultureInfo.InvariantCulture));
+        await session.ShowWeekOfAsync(DateOnly.Parse(day, CultureInfo.InvariantCulture));
         var card = page.Locator("button.appointment", new() { HasText = "Pat Doe" });
         await Expect(card).ToBeVisibleAsync();
         var appointmentId = await card.GetAttributeAsync("data-appointment");
@@ -58,7 +39,7 @@ public sealed class ConsoleFlowTests(BrowserFixture fixture)
         await card.ClickAsync();
         await page.Locator("#appointment-details").GetByRole(AriaRole.Link, new() { Name = "Intro call" }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Troubleshoot a day" }).ClickAsync();
-        await page.GetByLabel("Day", new() { Exact = true }).FillAsync(day!);
+        await page.GetByLabel("Day", new() { Exact = true }).FillAsync(day);
         await page.GetByRole(AriaRole.Button, new() { Name = "Explain this day" }).ClickAsync();
         var row = page.Locator($"ol.timeline > li[data-start='{start}']");
         await Expect(row).ToHaveAttributeAsync("data-bookable", "false");

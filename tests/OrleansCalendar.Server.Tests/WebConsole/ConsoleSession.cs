@@ -39,6 +39,68 @@ public sealed record ConsoleSession(BrowserFixture Fixture, IPage Page, HttpClie
 
     public Task<string> CreateUserAsync(string name) => Client.CreateUserAsync(SubAccountId, name, $"{name.Split(' ')[0].ToLowerInvariant()}-{Guid.NewGuid():N}@example.com");
 
+    public string ConnectionUrl(string userId) => $"{Base}/users/{userId}/connections/outlook";
+
+    /// <summary>Connects a member's Outlook to a new emulated mailbox; then <paramref name="configuration"/> of it, if given, is saved.</summary>
+    public async Task<TestMailbox> ConnectOutlookAsync(string userId, Func<TestMailbox, object>? configuration = null)
+    {
+        var mailbox = Fixture.NewMailbox("Dana");
+        await OutlookConnectFlow.ConnectOkAsync(Fixture, Fixture.App, Client, SubAccountId, userId, mailbox.Email);
+        if (configuration is not null)
+        {
+            var (status, body) = await Client.SendJsonAsync(HttpMethod.Put, $"{ConnectionUrl(userId)}/configuration", configuration(mailbox));
+            Assert.True(status == HttpStatusCode.OK, body?.ToJsonString());
+        }
+
+        return mailbox;
+    }
+
+    /// <summary>Adds a team member on the Users page.</summary>
+    public async Task AddMemberInConsoleAsync(string name)
+    {
+        await NavigateAsync("Users");
+        await Page.GetByLabel("Name").FillAsync(name);
+        await Page.GetByLabel("Email").FillAsync($"{name.Split(' ')[0].ToLowerInvariant()}-{Guid.NewGuid():N}@example.com");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Add member" }).ClickAsync();
+        await Expect(Page.Locator(".notice.ok")).ToContainTextAsync($"Added {name}");
+    }
+
+    /// <summary>Adds a webhook endpoint on the Webhooks page, taking <paramref name="eventType"/> only; returns the secret field it shows once.</summary>
+    public async Task<ILocator> AddWebhookInConsoleAsync(string url, string eventType, string? description = null)
+    {
+        await NavigateAsync("Webhooks");
+        await Page.GetByLabel("URL").FillAsync(url);
+        if (description is not null)
+        {
+            await Page.GetByLabel("Description (optional)").FillAsync(description);
+        }
+
+        await Page.GetByRole(AriaRole.Checkbox, new() { Name = eventType }).CheckAsync();
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Add endpoint" }).ClickAsync();
+        return Page.GetByRole(AriaRole.Textbox, new() { Name = "Signing secret" });
+    }
+
+    /// <summary>
+    /// A visitor books the first free time of the first day after today on a public booking page; returns that day and
+    /// the time's start as the page has it.
+    /// </summary>
+    public async Task<(string Day, string Start)> BookOnBookingPageAsync(string link, ViewportSize? viewport = null)
+    {
+        var visitor = await Fixture.NewPageAsync(viewport);
+        await visitor.GotoAsync(link);
+        await Expect(visitor.Locator(".days button").First).ToBeVisibleAsync();
+        var day = await visitor.Locator($".days button:not([data-date='{Today:yyyy-MM-dd}'])").First.GetAttributeAsync("data-date");
+        await visitor.Locator($".days button[data-date='{day}']").ClickAsync();
+        var slot = visitor.Locator(".slots button").First;
+        var start = await slot.GetAttributeAsync("data-start");
+        await slot.ClickAsync();
+        await visitor.GetByLabel("Your name").FillAsync("Pat Doe");
+        await visitor.GetByLabel("Email").FillAsync("pat@example.com");
+        await visitor.GetByRole(AriaRole.Button, new() { Name = "Confirm booking" }).ClickAsync();
+        await Expect(visitor.GetByRole(AriaRole.Heading, new() { Name = "You are booked" })).ToBeVisibleAsync();
+        return (day!, start!);
+    }
+
     /// <summary>
     /// A calendar bookable every day around the clock, so tests can book tomorrow whatever today is;
     /// <paramref name="configure"/> changes the request's body before it is sent.

@@ -22,15 +22,13 @@ public sealed partial class TroubleshooterPageTests(BrowserFixture fixture)
         var session = await ConsoleSession.StartAsync(fixture);
         var page = session.Page;
         var dana = await session.CreateUserAsync("Dana Scully");
-        var mailbox = fixture.NewMailbox("Dana");
-        await OutlookConnectFlow.ConnectOkAsync(fixture, fixture.App, session.Client, session.SubAccountId, dana, mailbox.Email);
-        var connection = $"{session.Base}/users/{dana}/connections/outlook";
-        Assert.Equal(HttpStatusCode.OK, (await session.Client.SendJsonAsync(HttpMethod.Put, $"{connection}/configuration", new
+        var mailbox = await session.ConnectOutlookAsync(dana, m => new
         {
-            linkedCalendarId = mailbox.DefaultCalendarId,
-            conflictCalendarIds = new[] { mailbox.WorkCalendarId },
+            linkedCalendarId = m.DefaultCalendarId,
+            conflictCalendarIds = new[] { m.WorkCalendarId },
             syncPreferences = new { importEventDetails = true },
-        })).Status);
+        });
+        var connection = session.ConnectionUrl(dana);
         fixture.Outlook.AddEvent(mailbox.Email, mailbox.WorkCalendarId, new EventSpec("Dentist", Local(14), Local(15), "America/New_York"));
         fixture.Outlook.AddEvent(mailbox.Email, mailbox.WorkCalendarId, new EventSpec("Therapy", Local(16), Local(17), "America/New_York") { Sensitivity = "private" });
         Assert.Equal(HttpStatusCode.Accepted, (await session.Client.PostJsonAsync($"{connection}/sync", null)).Status);
@@ -61,7 +59,7 @@ public sealed partial class TroubleshooterPageTests(BrowserFixture fixture)
         await Expect(Row(page, 12)).ToContainTextAsync("Dana Scully already has an appointment from 12:00 PM to 1:00 PM (booked on Follow-up).");
         await Expect(Row(page, 14)).ToContainTextAsync("Dana Scully is busy in Outlook from 2:00 PM to 3:00 PM: “Dentist” on the Outlook calendar “Work”, shown as busy.");
         // A private event keeps its subject: only its calendar and showAs are named.
-        await Expect(Row(page, 16)).ToContainTextAsync("An event on the Outlook calendar “Work”, shown as busy.");
+        await Expect(Row(page, 16)).ToContainTextAsync("Dana Scully is busy in Outlook from 4:00 PM to 5:00 PM: an event on the Outlook calendar “Work”, shown as busy.");
         await Expect(Row(page, 16)).Not.ToContainTextAsync("Therapy");
         await Expect(Row(page, 8)).ToContainTextAsync("Bookable");
 

@@ -18,12 +18,7 @@ public sealed class WebhookPagesTests(BrowserFixture fixture)
         var cid = await session.CreateCalendarAsync("Intro call", "personal", [await session.CreateUserAsync("Dana Scully")], publicBooking: true);
         var hookUrl = fixture.Receiver.NewUrl(out var hook);
 
-        await session.NavigateAsync("Webhooks");
-        await page.GetByLabel("URL").FillAsync(hookUrl);
-        await page.GetByLabel("Description (optional)").FillAsync("Front desk");
-        await page.GetByRole(AriaRole.Checkbox, new() { Name = "Appointment booked" }).CheckAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "Add endpoint" }).ClickAsync();
-        var secretField = page.GetByRole(AriaRole.Textbox, new() { Name = "Signing secret" });
+        var secretField = await session.AddWebhookInConsoleAsync(hookUrl, "Appointment booked", "Front desk");
         await Expect(secretField).ToBeFocusedAsync();
         var secret = await secretField.InputValueAsync();
         Assert.StartsWith("whsec_", secret, StringComparison.Ordinal);

@@ -29,7 +29,7 @@ function sentences({ calendar, calendarById, userById, outlookNames, date, timeZ
   const outlookEvent = (reason) => {
     const { outlookCalendarId, showAs, subject } = reason.source ?? {};
     const name = outlookNames.get(`${reason.userId}/${outlookCalendarId}`) ?? outlookCalendarId ?? 'an Outlook calendar';
-    const what = subject ? `“${subject}”` : 'An event';
+    const what = subject ? `“${subject}”` : 'an event';
     const shown = showAs ? `, shown as ${showAsLabels[showAs] ?? showAs}` : '';
     return `${what} on the Outlook calendar “${name}”${shown}`;
   };
