@@ -34,6 +34,33 @@ public sealed class BookingWritePathTests
         Assert.Equal(["user-availability", "availability-day-", "appointment"], faults.Writes.Select(Kind));
     }
 
+    [Fact]
+    public async Task Bookings_of_one_calendar_do_not_wait_for_each_other()
+    {
+        await using var app = new CalendarAppFactory(injectStorageFaults: true);
+        var s = await BookingScenario.CreateAsync(app);
+        var cid = await s.CreateCalendarAsync();
+        await s.BookOkAsync(cid, BookingScenario.NewYork(14, 9));
+
+        // The first booking's appointment write stalls; a second booking of the same calendar still completes.
+        var release = new TaskCompletionSource();
+        var held = 0;
+        app.Faults!.Hold(w => w.StateName == "appointment" && w.GrainId.Contains(s.SubAccountId, StringComparison.Ordinal)
+            && Interlocked.Increment(ref held) == 1, release.Task);
+        var first = s.BookOkAsync(cid, BookingScenario.NewYork(14, 10));
+        try
+        {
+            await Eventually.TrueAsync(() => Volatile.Read(ref held) >= 1, "the first booking's appointment write is held");
+            var second = await s.BookOkAsync(cid, BookingScenario.NewYork(14, 11)).WaitAsync(TimeSpan.FromSeconds(20));
+            release.SetResult();
+            Assert.NotEqual(await first, second);
+        }
+        finally
+        {
+            release.TrySetResult();
+        }
+    }
+
     private static string Kind(Infrastructure.Faults.WriteTarget write) =>
         write.StateName.StartsWith("availability-day-", StringComparison.Ordinal) ? "availability-day-" : write.StateName;
 }

@@ -27,6 +27,7 @@ internal sealed class FaultInjectingGrainStorage(IGrainStorage inner, StorageFau
             throw new InjectedStorageException($"Injected fault: the write of {target} did not reach storage.");
         }
 
+        await faults.HeldAsync(target);
         await change();
         if (fault == FaultKind.AfterWrite)
         {

@@ -15,6 +15,7 @@ public sealed class StorageFaults
     private int _failAt;
     private FaultKind _kind;
     private bool _down;
+    private (Func<WriteTarget, bool> Match, Task Released)? _hold;
 
     /// <summary>The writes (and clears) the filter picked since it was set, in order.</summary>
     public IReadOnlyList<WriteTarget> Writes
@@ -39,6 +40,7 @@ public sealed class StorageFaults
             _writes.Clear();
             _failAt = 0;
             _down = false;
+            _hold = null;
             _match = _ => true;
             Injected = 0;
         }
@@ -75,6 +77,27 @@ public sealed class StorageFaults
         {
             _down = false;
             _failAt = 0;
+        }
+    }
+
+    /// <summary>
+    /// Holds the writes the filter picks (before they reach storage) until <paramref name="release"/> completes: a
+    /// storage that is slow for them, to show what waits behind them and what does not.
+    /// </summary>
+    public void Hold(Func<WriteTarget, bool> filter, Task release)
+    {
+        lock (_gate)
+        {
+            _hold = (filter, release);
+        }
+    }
+
+    /// <summary>Completes when the write may go on: at once, or when its hold is released.</summary>
+    internal Task HeldAsync(WriteTarget target)
+    {
+        lock (_gate)
+        {
+            return _hold is { } hold && hold.Match(target) ? hold.Released : Task.CompletedTask;
         }
     }
 
