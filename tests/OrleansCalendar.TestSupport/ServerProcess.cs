@@ -22,6 +22,7 @@ public sealed class ServerProcess : IAsyncDisposable
     // Set ORLEANSCALENDAR_SERVER_LOGS to a directory to keep every line each server wrote, in <name>.log.
     private static readonly string? LogDirectory = Environment.GetEnvironmentVariable("ORLEANSCALENDAR_SERVER_LOGS");
 
+    private readonly Lock _logGate = new();
     private readonly Process _process;
     private readonly ConcurrentQueue<string> _output = new();
     private readonly ConcurrentQueue<string> _entries = new();
@@ -265,7 +266,7 @@ public sealed class ServerProcess : IAsyncDisposable
         _output.Enqueue(line);
         if (LogDirectory is { } directory)
         {
-            lock (_output)
+            lock (_logGate)
             {
                 File.AppendAllText(Path.Combine(directory, $"{Name}.log"), line + Environment.NewLine);
             }
