@@ -11,6 +11,7 @@ internal static class LoadGenerator
     /// <summary>The same closed loop for any request (a fresh message per send, since messages are single-use).</summary>
     public static async Task<LoadResult> RunAsync(HttpClient client, string name, string path, Func<HttpRequestMessage> request, LoadOptions options)
     {
+        Console.WriteLine($"Measuring {name} ...");
         await RunWorkersAsync(client, request, options.Concurrency, options.Warmup, record: null);
         var latencies = new List<double>[options.Concurrency];
         var errors = 0;

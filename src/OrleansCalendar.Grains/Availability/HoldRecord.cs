@@ -20,4 +20,11 @@ public sealed class HoldRecord
     public DateTimeOffset? CheckAt { get; set; }
 
     public bool Blocks => Status != HoldStatus.Released;
+
+    /// <summary>
+    /// This hold as its page last wrote it, kept so that rewriting a busy day's page formats only the holds that
+    /// changed (<see cref="DayPageJsonConverter"/>). Memory only.
+    /// </summary>
+    [NonSerialized]
+    internal WrittenHold? Written;
 }

@@ -3,6 +3,7 @@ using System.Net.NetworkInformation;
 using System.Net.Sockets;
 using Orleans.Configuration;
 using Orleans.Serialization;
+using Orleans.Storage;
 using Orleans.Versions.Compatibility;
 using Orleans.Versions.Selector;
 using OrleansCalendar.Grains.Storage;
@@ -71,7 +72,11 @@ public static class SiloHostingExtensions
                             o.ConnectionString = connectionString;
                             o.DeleteStateOnClear = name == StorageNames.Events;
                         });
-                        silo.Services.DecorateGrainStorage(name, (sp, storage) => new SqliteWriteGate(storage, sp.GetRequiredService<SqliteWriter>()));
+                        // The provider takes the serializer registered under its name; the gate hands it states serialized ahead.
+                        silo.Services.AddKeyedSingleton(name, (sp, _) => new SerializeAhead(sp.GetRequiredService<IGrainStorageSerializer>()));
+                        silo.Services.AddKeyedSingleton<IGrainStorageSerializer>(name, (sp, key) => sp.GetRequiredKeyedService<SerializeAhead>(key));
+                        silo.Services.DecorateGrainStorage(name, (sp, storage) =>
+                            new SqliteWriteGate(storage, sp.GetRequiredService<SqliteWriter>(), sp.GetRequiredKeyedService<SerializeAhead>(name)));
                     }
 
                     silo.UseInMemoryReminderService();
