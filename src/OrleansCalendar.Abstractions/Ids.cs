@@ -28,7 +28,7 @@ public static class Ids
         return $"{prefix}_{chars}";
     }
 
-    /// <summary>The id <paramref name="seed"/> always maps to (SHA-256, same shape as <see cref="New"/>): ids the client can make again.</summary>
+    /// <summary>The id <paramref name="seed"/> always maps to (SHA-256, same shape as <see cref="New(string)"/>): ids the client can make again.</summary>
     public static string FromSeed(string prefix, string seed)
     {
         Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
@@ -40,6 +40,39 @@ public static class Ids
         }
 
         return $"{prefix}_{chars}";
+    }
+
+    /// <summary>
+    /// An id of the usual shape whose first <paramref name="digits"/> characters spell <paramref name="value"/> in base
+    /// 32 and whose other characters are random: an id that says where its record is kept.
+    /// </summary>
+    public static string New(string prefix, long value, int digits)
+    {
+        var id = New(prefix).ToCharArray();
+        for (var i = digits - 1; i >= 0; i--)
+        {
+            id[prefix.Length + 1 + i] = Alphabet[(int)(value & 31)];
+            value >>= 5;
+        }
+
+        return new string(id);
+    }
+
+    /// <summary>The value an id made by <see cref="New(string, long, int)"/> spells, or null for an id not of this shape.</summary>
+    public static long? LeadingValue(string value, string prefix, int digits)
+    {
+        if (!IsWellFormed(value, prefix))
+        {
+            return null;
+        }
+
+        long leading = 0;
+        foreach (var c in value.AsSpan(prefix.Length + 1, digits))
+        {
+            leading = (leading << 5) | (long)Alphabet.IndexOf(c, StringComparison.Ordinal);
+        }
+
+        return leading;
     }
 
     public static bool IsWellFormed(string? value, string prefix)

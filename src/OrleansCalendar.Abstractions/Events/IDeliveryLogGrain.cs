@@ -1,8 +1,9 @@
 namespace OrleansCalendar.Abstractions.Events;
 
 /// <summary>
-/// The finished deliveries of one endpoint created on one day, keyed <c>{subAccountId}/{endpointId}/{yyyyMMdd}</c>.
-/// Buckets older than the retention are cleared by the endpoint's grain, so the log never outgrows it.
+/// A page of the finished deliveries of one endpoint created on one day, keyed
+/// <c>{subAccountId}/{endpointId}/{yyyyMMdd}/{page}</c>, at most a fixed number of deliveries each (the page is part of
+/// a delivery's id). Days older than the retention are cleared by the endpoint's grain, so the log never outgrows it.
 /// </summary>
 public interface IDeliveryLogGrain : IGrainWithStringKey
 {

@@ -15,13 +15,16 @@ public sealed partial class WebhookEndpointGrain
             .ToList();
         if (status != DeliveryStatus.Pending)
         {
-            // Newest day first: once a day has filled the page, older days cannot come before it.
+            // Newest day and page first: once they have filled the answer, older ones cannot come before it.
             var fromLog = 0;
             for (var day = afterSortKey is null ? Today : DayOf(afterSortKey); day >= OldestKeptDay && fromLog < limit; day = day.AddDays(-1))
             {
-                var page = (await Log(day).ListAsync(status, afterSortKey, limit)).Where(d => !queued.Contains(d.Id)).ToList();
-                found.AddRange(page);
-                fromLog += page.Count;
+                for (var page = PagesOf(day) - 1; page >= 0 && fromLog < limit; page--)
+                {
+                    var listed = (await Log(day, page).ListAsync(status, afterSortKey, limit)).Where(d => !queued.Contains(d.Id)).ToList();
+                    found.AddRange(listed);
+                    fromLog += listed.Count;
+                }
             }
         }
 
@@ -76,10 +79,9 @@ public sealed partial class WebhookEndpointGrain
 
     public async Task DeleteAsync()
     {
-        var from = state.State.OldestLogDay ?? Today;
-        for (var day = from; day <= Today; day = day.AddDays(1))
+        foreach (var day in state.State.CreatedPerDay.Keys)
         {
-            await Log(day).ClearAsync();
+            await ClearLogAsync(day);
         }
 
         _timer?.Dispose();
@@ -98,26 +100,29 @@ public sealed partial class WebhookEndpointGrain
             return;
         }
 
-        for (var day = oldest; day < OldestKeptDay; day = day.AddDays(1))
+        foreach (var day in state.State.CreatedPerDay.Keys.Where(d => d < OldestKeptDay).ToList())
         {
-            await Log(day).ClearAsync();
+            await ClearLogAsync(day);
+            state.State.CreatedPerDay.Remove(day);
         }
 
         state.State.OldestLogDay = OldestKeptDay;
         await Writes.WriteAsync();
     }
 
-    private async Task<WebhookDelivery?> FindInLogAsync(string deliveryId)
-    {
-        for (var day = Today; day >= OldestKeptDay; day = day.AddDays(-1))
-        {
-            if (await Log(day).GetAsync(deliveryId) is { } found)
-            {
-                return found;
-            }
-        }
+    private async Task<WebhookDelivery?> FindInLogAsync(string deliveryId) =>
+        DeliveryLogPages.Locate(deliveryId) is { } at && at.Day >= OldestKeptDay && at.Page < PagesOf(at.Day)
+            ? await Log(at.Day, at.Page).GetAsync(deliveryId)
+            : null;
 
-        return null;
+    private int PagesOf(DateOnly day) => DeliveryLogPages.PagesOf(state.State.CreatedPerDay.GetValueOrDefault(day));
+
+    private async Task ClearLogAsync(DateOnly day)
+    {
+        for (var page = 0; page < PagesOf(day); page++)
+        {
+            await Log(day, page).ClearAsync();
+        }
     }
 
     private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);

@@ -68,7 +68,7 @@ public sealed partial class WebhookEndpointGrain(
         var added = new List<WebhookDelivery>();
         foreach (var e in events.Where(e => queued.Add(e.Id)))
         {
-            var delivery = new WebhookDelivery(Ids.New(WebhookDelivery.IdPrefix), e.Id, e.Type, DeliveryStatus.Pending, 0, null, null, now, now, e);
+            var delivery = new WebhookDelivery(NewDeliveryId(now), e.Id, e.Type, DeliveryStatus.Pending, 0, null, null, now, now, e);
             added.Add(target.Value.Target.Status != WebhookEndpointStatus.Enabled ? Fail(delivery, "The endpoint is disabled.")
                 : Queue.Count(d => d.Status == DeliveryStatus.Pending) >= Options.MaxPendingPerEndpoint ? Fail(delivery, "The endpoint's queue is full.")
                 : delivery);
@@ -223,8 +223,8 @@ public sealed partial class WebhookEndpointGrain(
         var finished = Queue.Where(d => d.Status != DeliveryStatus.Pending).ToList();
         if (finished.Count > 0)
         {
-            await Task.WhenAll(finished.GroupBy(d => d.Day).Select(day =>
-                Log(day.Key).AddAsync(day.Select(d => d.Status == DeliveryStatus.Succeeded ? d.WithoutPayload() : d).ToList())));
+            await Task.WhenAll(finished.GroupBy(PageOf).Select(page =>
+                Log(page.Key.Day, page.Key.Page).AddAsync(page.Select(d => d.Status == DeliveryStatus.Succeeded ? d.WithoutPayload() : d).ToList())));
             var oldest = finished.Min(d => d.Day);
             if (state.State.OldestLogDay is not { } known || oldest < known)
             {
@@ -336,8 +336,20 @@ public sealed partial class WebhookEndpointGrain(
         _targetLoaded = true;
     }
 
-    private IDeliveryLogGrain Log(DateOnly day) =>
-        GrainFactory.GetGrain<IDeliveryLogGrain>($"{this.GetPrimaryKeyString()}/{day:yyyyMMdd}");
+    private IDeliveryLogGrain Log(DateOnly day, int page) =>
+        GrainFactory.GetGrain<IDeliveryLogGrain>(string.Create(CultureInfo.InvariantCulture, $"{this.GetPrimaryKeyString()}/{day:yyyyMMdd}/{page}"));
+
+    /// <summary>A new delivery's id, which places it on its day's current log page; the count is stored with the delivery.</summary>
+    private string NewDeliveryId(DateTimeOffset now)
+    {
+        var day = DateOnly.FromDateTime(now.UtcDateTime);
+        var created = state.State.CreatedPerDay.GetValueOrDefault(day);
+        state.State.CreatedPerDay[day] = created + 1;
+        return DeliveryLogPages.NewId(day, created);
+    }
+
+    /// <summary>The log page of a delivery: the one its id names (page 0 of its day for an id of another shape).</summary>
+    private static (DateOnly Day, int Page) PageOf(WebhookDelivery delivery) => DeliveryLogPages.Locate(delivery.Id) ?? (delivery.Day, 0);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Storing the webhook delivery queue failed; trying again")]
     private partial void LogWriteFailed(Exception exception);

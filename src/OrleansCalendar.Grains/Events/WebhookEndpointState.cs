@@ -17,4 +17,8 @@ public sealed class WebhookEndpointState
     /// <summary>The oldest day the delivery log may hold something for; null when it holds nothing.</summary>
     [Id(2)]
     public DateOnly? OldestLogDay { get; set; }
+
+    /// <summary>Deliveries created per day, for the days the log keeps: where the next one is logged and how many pages a day has (<see cref="DeliveryLogPages"/>).</summary>
+    [Id(3)]
+    public Dictionary<DateOnly, int> CreatedPerDay { get; set; } = [];
 }

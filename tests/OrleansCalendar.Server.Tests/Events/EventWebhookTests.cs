@@ -1,6 +1,11 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans;
+using OrleansCalendar.Abstractions;
+using OrleansCalendar.Abstractions.Events;
+using OrleansCalendar.Grains.Events;
 using OrleansCalendar.Server.Tests.Infrastructure;
 
 namespace OrleansCalendar.Server.Tests.Events;
@@ -246,6 +251,53 @@ public sealed class EventWebhookTests(EventsFixture fixture) : IClassFixture<Eve
             status => status == "succeeded", "the retried delivery to be logged as succeeded");
         (await s.Client.PostJsonAsync(retryUrl, null)).AssertProblem(HttpStatusCode.Conflict, "delivery-not-retryable");
         (await s.Client.PostJsonAsync($"{s.Base}/webhook-endpoints/{endpointId}/deliveries/dlv_aaaaaaaaaaaaaaaaaaaa/retry", null)).AssertProblem(HttpStatusCode.NotFound, "delivery-not-found");
+    }
+
+    [Fact]
+    public async Task A_busy_days_log_is_kept_in_bounded_pages_and_lists_and_retries_across_them()
+    {
+        var s = await BookingScenario.CreateAsync(fixture.App);
+        var calendarId = await s.CreateCalendarAsync();
+        var url = Receiver.NewUrl(out var path);
+        var (endpointId, _) = await EventEndpoints.CreateAsync(s.Client, s.SubAccountId, url);
+        var slots = BookingScenario.HalfHours(7).Take(DeliveryLogPages.Capacity + 21).ToList();
+
+        // The day's first delivery fails for good (page 0), then more than a page's worth succeed.
+        Receiver.Answer(path, 500);
+        await s.BookOkAsync(calendarId, slots[0]);
+        var failed = await Eventually.ValueAsync(
+            async () => await EventEndpoints.DeliveriesAsync(s.Client, s.SubAccountId, endpointId, "failed"),
+            d => d.Count == 1, "the first delivery to fail");
+        Receiver.Answer(path, 200);
+        foreach (var slot in slots.Skip(1))
+        {
+            await s.BookOkAsync(calendarId, slot);
+        }
+
+        var logged = await Eventually.ValueAsync(
+            async () => await EventEndpoints.DeliveriesAsync(s.Client, s.SubAccountId, endpointId, "succeeded"),
+            d => d.Count == slots.Count - 1, "every other delivery to be logged as succeeded", TimeSpan.FromSeconds(60));
+        var all = await EventEndpoints.DeliveriesAsync(s.Client, s.SubAccountId, endpointId);
+        Assert.Equal(slots.Count, all.Select(d => d["id"]!.GetValue<string>()).Distinct().Count());
+        var created = all.Select(d => d["createdAt"]!.GetValue<DateTimeOffset>()).ToList();
+        Assert.Equal(created.OrderByDescending(c => c), created);
+
+        // Every page holds at most its capacity, and the deliveries span more than one page.
+        var pages = all.Select(d => DeliveryLogPages.Locate(d["id"]!.GetValue<string>())!.Value).Distinct().ToList();
+        Assert.True(pages.Count >= 2, $"{all.Count} deliveries on {pages.Count} log page(s)");
+        var grains = fixture.App.Services.GetRequiredService<IGrainFactory>();
+        foreach (var (day, page) in pages)
+        {
+            var log = grains.GetGrain<IDeliveryLogGrain>($"{GrainKeys.Scoped(s.SubAccountId, endpointId)}/{day:yyyyMMdd}/{page}");
+            Assert.InRange((await log.ListAsync(null, null, 10 * DeliveryLogPages.Capacity)).Count, 1, DeliveryLogPages.Capacity);
+        }
+
+        // The failed one, on the first page, is retried by its id.
+        Assert.Equal(failed[0]["id"]!.GetValue<string>(), all[^1]["id"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.Accepted, (await s.Client.PostJsonAsync($"{s.Base}/webhook-endpoints/{endpointId}/deliveries/{failed[0]["id"]}/retry", null)).Status);
+        await Eventually.ValueAsync(
+            async () => await EventEndpoints.DeliveriesAsync(s.Client, s.SubAccountId, endpointId, "succeeded"),
+            d => d.Count == slots.Count, "the retried delivery to succeed");
     }
 
     [Fact]
