@@ -1,4 +1,5 @@
 using Orleans.Serialization;
+using OrleansCalendar.Abstractions.Events;
 
 namespace OrleansCalendar.Server.Storage;
 
@@ -6,7 +7,8 @@ public static class StorageSerialization
 {
     /// <summary>
     /// Makes every grain state that can be written readable again (<see cref="CollectionExpressionBinder"/>), and
-    /// writes events once each however often the states holding them are written (<see cref="CalendarEventJsonConverter"/>).
+    /// writes events and deliveries once each however often the states holding them are written
+    /// (<see cref="WrittenOnceJsonConverter{T}"/>).
     /// </summary>
     /// <remarks>Registered after Orleans' own defaults, whose binder it wraps.</remarks>
     public static IServiceCollection AddReadableGrainState(this IServiceCollection services) =>
@@ -14,6 +16,9 @@ public static class StorageSerialization
         {
             var settings = o.JsonSerializerSettings;
             settings.SerializationBinder = new CollectionExpressionBinder(settings.SerializationBinder!);
-            settings.Converters.Add(new CalendarEventJsonConverter(settings));
+
+            // Events first: a delivery's own JSON then takes its event's.
+            settings.Converters.Add(new WrittenOnceJsonConverter<CalendarEvent>(settings));
+            settings.Converters.Add(new WrittenOnceJsonConverter<WebhookDelivery>(settings));
         });
 }
