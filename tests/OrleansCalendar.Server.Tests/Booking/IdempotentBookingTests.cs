@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using OrleansCalendar.Server.Tests.Infrastructure;
+using OrleansCalendar.Server.Tests.Infrastructure.Faults;
 
 namespace OrleansCalendar.Server.Tests.Booking;
 
@@ -41,6 +42,64 @@ public sealed class IdempotentBookingTests(SharedAppFixture fixture) : IClassFix
         Assert.Single(results.Select(r => r.Body!["id"]!.GetValue<string>()).Distinct());
         Assert.Equal(19, results.Count(r => r.Replayed == "true"));
         Assert.Single(await ListAsync(s, cid, start));
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task A_retry_while_the_first_write_is_on_its_way_never_answers_an_appointment_that_is_not_stored(bool firstWriteLands)
+    {
+        await using var app = new CalendarAppFactory(injectStorageFaults: true);
+        var s = await BookingScenario.CreateAsync(app);
+        var cid = await s.CreateCalendarAsync();
+        var start = BookingScenario.NewYork(9, 12);
+        var release = new TaskCompletionSource();
+        var held = 0;
+        app.Faults!.Hold(w => w.StateName == "appointment" && w.GrainId.Contains(s.SubAccountId, StringComparison.Ordinal)
+            && Interlocked.Increment(ref held) == 1, release.Task);
+
+        var first = BookAsync(s, cid, start, "slow-write");
+        Task<(HttpStatusCode Status, JsonNode? Body, string? Replayed, Uri? Location)>? retry = null;
+        string id;
+        try
+        {
+            await Eventually.TrueAsync(() => Volatile.Read(ref held) >= 1, "the first attempt's appointment write is held");
+
+            // Its hold is stored already and names the appointment the key stands for, which storage does not hold yet.
+            var explained = await AvailabilityTroubleshooterTests.ExplainAsync(s, cid, BookingScenario.LocalDate(start));
+            id = AvailabilityTroubleshooterTests.Slot(explained, start)["reasons"]![0]!["source"]!["appointmentId"]!.GetValue<string>();
+            (await s.Client.GetJsonAsync($"{s.Base}/calendars/{cid}/appointments/{id}")).AssertProblem(HttpStatusCode.NotFound, "appointment-not-found");
+            Assert.Empty(await ListAsync(s, cid, start));
+            retry = BookAsync(s, cid, start, "slow-write");
+        }
+        finally
+        {
+            if (firstWriteLands)
+            {
+                release.TrySetResult();
+            }
+            else
+            {
+                release.TrySetException(new InjectedStorageException("Injected fault: the held write did not reach storage."));
+            }
+        }
+
+        var (firstAnswer, retried) = (await first, await retry);
+        if (firstWriteLands)
+        {
+            Assert.Equal(HttpStatusCode.Created, firstAnswer.Status);
+            Assert.Equal((HttpStatusCode.Created, "true"), (retried.Status, retried.Replayed));
+        }
+        else
+        {
+            // The retry books it: the first attempt's failure left nothing behind.
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, firstAnswer.Status);
+            Assert.Equal((HttpStatusCode.Created, null), (retried.Status, retried.Replayed));
+        }
+
+        Assert.Equal(id, retried.Body!["id"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.OK, (await s.Client.GetJsonAsync($"{s.Base}/calendars/{cid}/appointments/{id}")).Status);
+        Assert.Equal(id, Assert.Single(await ListAsync(s, cid, start))!["id"]!.GetValue<string>());
     }
 
     [Fact]
