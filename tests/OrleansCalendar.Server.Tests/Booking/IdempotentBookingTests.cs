@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using OrleansCalendar.Server.Tests.Infrastructure;
-using OrleansCalendar.Server.Tests.Infrastructure.Faults;
 
 namespace OrleansCalendar.Server.Tests.Booking;
 
@@ -53,17 +52,13 @@ public sealed class IdempotentBookingTests(SharedAppFixture fixture) : IClassFix
         var s = await BookingScenario.CreateAsync(app);
         var cid = await s.CreateCalendarAsync();
         var start = BookingScenario.NewYork(9, 12);
-        var release = new TaskCompletionSource();
-        var held = 0;
-        app.Faults!.Hold(w => w.StateName == "appointment" && w.GrainId.Contains(s.SubAccountId, StringComparison.Ordinal)
-            && Interlocked.Increment(ref held) == 1, release.Task);
-
+        var held = app.Faults!.HoldNext(w => w.StateName == "appointment" && w.GrainId.Contains(s.SubAccountId, StringComparison.Ordinal));
         var first = BookAsync(s, cid, start, "slow-write");
         Task<(HttpStatusCode Status, JsonNode? Body, string? Replayed, Uri? Location)>? retry = null;
         string id;
         try
         {
-            await Eventually.TrueAsync(() => Volatile.Read(ref held) >= 1, "the first attempt's appointment write is held");
+            await held.Reached.WaitAsync(TimeSpan.FromSeconds(15));
 
             // Its hold is stored already and names the appointment the key stands for, which storage does not hold yet.
             var explained = await AvailabilityTroubleshooterTests.ExplainAsync(s, cid, BookingScenario.LocalDate(start));
@@ -76,11 +71,11 @@ public sealed class IdempotentBookingTests(SharedAppFixture fixture) : IClassFix
         {
             if (firstWriteLands)
             {
-                release.TrySetResult();
+                held.Release();
             }
             else
             {
-                release.TrySetException(new InjectedStorageException("Injected fault: the held write did not reach storage."));
+                held.Fail();
             }
         }
 

@@ -36,13 +36,11 @@ public sealed class DuplicateActivationTests
         await using (var first = new CalendarAppFactory(dataDir, settings, injectStorageFaults: true))
         {
             run = await BookingOperation.PrepareAsync(operation, first, $"a second activation asked about the new hold, then the held write {(heldWriteFails ? "failed" : "went on")}");
-            var release = new TaskCompletionSource();
-            var held = 0;
-            first.Faults!.Hold(w => w.StateName == "appointment" && run.OwnWrites(w) && Interlocked.Increment(ref held) == 1, release.Task);
+            var held = first.Faults!.HoldNext(w => w.StateName == "appointment" && run.OwnWrites(w));
             var running = run.RunAsync();
             try
             {
-                await Eventually.TrueAsync(() => Volatile.Read(ref held) >= 1, $"{run.Description}: the appointment write is held");
+                await held.Reached.WaitAsync(TimeSpan.FromSeconds(15));
                 await using (var second = new CalendarAppFactory(dataDir, settings))
                 {
                     await Eventually.ValueAsync(() => run.HeldOnAsync(second), heldThere => !heldThere, $"{run.Description}: the second server to drop the new hold");
@@ -52,11 +50,11 @@ public sealed class DuplicateActivationTests
             {
                 if (heldWriteFails)
                 {
-                    release.TrySetException(new InjectedStorageException("Injected fault: the held write did not reach storage."));
+                    held.Fail();
                 }
                 else
                 {
-                    release.TrySetResult();
+                    held.Release();
                 }
             }
 
