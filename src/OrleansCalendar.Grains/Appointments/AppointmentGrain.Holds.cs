@@ -38,8 +38,8 @@ public sealed partial class AppointmentGrain
     }
 
     /// <summary>
-    /// Writes the state this activation read back unchanged, so that no other activation's write based on an earlier
-    /// version can land after it (it fails its version check). Whether the fence stands.
+    /// Writes the stored state again, unchanged but for its stamp, so that no other activation's write based on an
+    /// earlier version can land after it (it fails its version check). Whether the fence stands.
     /// </summary>
     /// <remarks>
     /// Hold questions interleave with everything (<see cref="IAppointmentGrain.GetHoldFateAsync"/>): the fence counts
