@@ -35,13 +35,17 @@ public interface IAppointmentGrain : IEventSourceGrain
     Task<AppointmentDetails> CancelAsync();
 
     /// <summary>Whether <paramref name="revision"/> is this appointment's current, confirmed reservation.</summary>
-    /// <remarks>Asked by availability grains of the previous release; <see cref="GetHoldFateAsync"/> replaces it.</remarks>
+    /// <remarks>
+    /// Asked by availability grains of the previous release; <see cref="GetHoldFateAsync"/> replaces it. Where that
+    /// answers <c>Unknown</c>, this throws: the asking grain keeps the hold and asks again later.
+    /// </remarks>
     [AlwaysInterleave]
     Task<bool> IsCurrentReservationAsync(int revision);
 
     /// <summary>
     /// What became of the hold of <paramref name="revision"/>, from what this appointment has stored; <c>Unknown</c>
-    /// while a change is in flight.
+    /// while a change is in flight. <c>NotCurrent</c> for a revision newer than what is stored comes only once the
+    /// record is fenced (rewritten), so that no other activation's write of that revision can land after it.
     /// </summary>
     /// <remarks>Interleaves, so an availability grain can ask while this appointment is waiting on it.</remarks>
     [AlwaysInterleave]

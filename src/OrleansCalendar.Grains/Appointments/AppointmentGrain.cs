@@ -11,10 +11,9 @@ using OrleansCalendar.Grains.Events;
 using OrleansCalendar.Grains.Storage;
 using OrleansCalendar.Grains.Upgrades;
 
-
 namespace OrleansCalendar.Grains.Appointments;
 
-public sealed class AppointmentGrain(
+public sealed partial class AppointmentGrain(
     [PersistentState("appointment", StorageNames.Default)] IPersistentState<AppointmentState> state,
     TimeProvider clock,
     ILogger<AppointmentGrain> logger) : Grain, IAppointmentGrain
@@ -24,6 +23,9 @@ public sealed class AppointmentGrain(
 
     /// <summary>A write's outcome was lost and its read-back failed too: this activation is on its way out.</summary>
     private bool _uncertain;
+
+    /// <summary>What storage holds, for <see cref="GetAsync"/> while memory may be ahead of it.</summary>
+    private AppointmentDetails? _stored;
 
     private string SubAccountId => GrainKeys.Split(this.GetPrimaryKeyString()).SubAccountId;
 
@@ -39,7 +41,7 @@ public sealed class AppointmentGrain(
 
     public async Task<AppointmentDetails> CreateAsync(AppointmentPlan plan, string? title, Contact contact, string? notes, string changedBy)
     {
-        using var change = BeginChange();
+        using var change = await BeginChangeAsync();
         if (state.State.Exists)
         {
             throw CalendarException.Conflict(ErrorCodes.AppointmentExists, "An appointment with this id already exists.");
@@ -72,13 +74,17 @@ public sealed class AppointmentGrain(
         return Details();
     }
 
-    public Task<AppointmentDetails?> GetAsync() => Task.FromResult(state.State.Exists ? Details() : null);
+    /// <remarks>
+    /// What storage holds, never a change still being written: an idempotent replay must not answer an appointment
+    /// whose write then fails.
+    /// </remarks>
+    public Task<AppointmentDetails?> GetAsync() => Task.FromResult(_changes > 0 || _uncertain ? _stored : Current());
 
     public Task<AppointmentDetails> ChangeAsync(AppointmentChanges changes) => ChangeAsync(changes, ChangedBy.Api);
 
     private async Task<AppointmentDetails> ChangeAsync(AppointmentChanges changes, string changedBy)
     {
-        using var change = BeginChange();
+        using var change = await BeginChangeAsync();
         EnsureExists();
         if (state.State.Status == AppointmentStatus.Cancelled)
         {
@@ -118,7 +124,7 @@ public sealed class AppointmentGrain(
 
     private async Task<AppointmentDetails> CancelAsync(string changedBy)
     {
-        using var change = BeginChange();
+        using var change = await BeginChangeAsync();
         EnsureExists();
         var plan = state.State.Plan!;
         if (state.State.Status != AppointmentStatus.Cancelled)
@@ -140,15 +146,6 @@ public sealed class AppointmentGrain(
         return Details();
     }
 
-    public Task<bool> IsCurrentReservationAsync(int revision) =>
-        Task.FromResult(_changes == 0 && !_uncertain && state.State.Exists && state.State.Status == AppointmentStatus.Confirmed && state.State.Revision == revision);
-
-    public Task<HoldFate> GetHoldFateAsync(int revision) => Task.FromResult(
-        _changes > 0 || _uncertain ? HoldFate.Unknown
-        : !state.State.Exists || state.State.Revision != revision ? HoldFate.NotCurrent
-        : state.State.Status == AppointmentStatus.Confirmed ? HoldFate.Current
-        : HoldFate.Cancelled);
-
     public Task<AppointmentPush?> GetPushAsync(string userId) =>
         Task.FromResult(state.State.Exists && state.State.Sync.Exists(s => s.UserId == userId && s.State != SyncState.NotApplicable)
             ? Push()
@@ -156,6 +153,7 @@ public sealed class AppointmentGrain(
 
     public async Task ReportSyncAsync(AppointmentSync sync)
     {
+        using var change = await BeginChangeAsync();
         var entries = state.State.Sync;
         var index = entries.FindIndex(s => s.UserId == sync.UserId);
         if (!state.State.Exists || index < 0 || entries[index] == sync)
@@ -166,7 +164,7 @@ public sealed class AppointmentGrain(
         // A new list, not a change in place: details handed out earlier share the old one (they are immutable, so a
         // caller on this silo gets them uncopied and may be serializing them right now).
         state.State.Sync = entries.Select((entry, i) => i == index ? sync : entry).ToList();
-        await state.WriteOrReloadAsync(this);
+        (await WriteAsync()).ThrowIfNotStored();
     }
 
     public async Task ApplyOutlookChangeAsync(string userId, DateTimeOffset start, DateTimeOffset end, bool cancelled)
@@ -202,33 +200,6 @@ public sealed class AppointmentGrain(
     }
 
     /// <summary>
-    /// Holds the plan on every owner, in a fixed order so two collective bookings cannot each hold half.
-    /// All or nothing: on any refusal every hold taken so far is released.
-    /// </summary>
-    private async Task ReserveAsync(AppointmentPlan plan, int revision)
-    {
-        var reservation = new Reservation(AppointmentId, revision, plan.CalendarId, plan.BlockedStart, plan.BlockedEnd, plan.Start, plan.End, plan.IgnoresExternalBusy);
-        var held = new List<string>();
-        try
-        {
-            foreach (var owner in Owners(plan))
-            {
-                if (!await Availability(owner).TryHoldAsync(reservation))
-                {
-                    throw CalendarException.Conflict(ErrorCodes.SlotUnavailable, "The requested time is no longer free.");
-                }
-
-                held.Add(owner);
-            }
-        }
-        catch
-        {
-            await QuietlyAsync(held.Select(owner => Availability(owner).ReleaseAsync(AppointmentId, revision)), "release the hold of");
-            throw;
-        }
-    }
-
-    /// <summary>
     /// Stores the appointment. When the write certainly failed, memory is what storage holds again and the new holds
     /// (of <paramref name="plan"/> at <paramref name="revision"/>, if any) are released; when its outcome is unknown,
     /// they stay, and their members ask <see cref="GetHoldFateAsync"/> later. <paramref name="event"/>, the change's
@@ -236,8 +207,7 @@ public sealed class AppointmentGrain(
     /// </summary>
     private async Task StoreAsync(AppointmentPlan? plan, int revision, CalendarEvent? @event = null)
     {
-        var attempt = await Recorder.WriteAsync(@event, state, this); // [events]
-        _uncertain |= attempt.Outcome == WriteOutcome.Unknown;
+        var attempt = await WriteAsync(@event);
         if (attempt.Outcome == WriteOutcome.NotStored && plan is not null)
         {
             await QuietlyAsync(Owners(plan).Select(owner => Availability(owner).ReleaseAsync(AppointmentId, revision)), "release the hold of");
@@ -246,23 +216,45 @@ public sealed class AppointmentGrain(
         attempt.ThrowIfNotStored();
     }
 
-    /// <summary>Best-effort calls to members' availability: a failure is settled later by the member's own check.</summary>
-    private async Task QuietlyAsync(IEnumerable<Task> calls, string what)
+    /// <summary>
+    /// Writes the state, with <paramref name="event"/> recorded, under a new stamp: when the write's answer is lost, the
+    /// stamp read back tells it from a fence that another activation wrote in its place (<see cref="GetHoldFateAsync"/>).
+    /// </summary>
+    private async Task<WriteAttempt> WriteAsync(CalendarEvent? @event = null)
     {
-        try
+        var stamp = Guid.NewGuid();
+        state.State.WriteStamp = stamp;
+        var attempt = await Recorder.WriteAsync(@event, state, this, isThisWrite: stored => stored.WriteStamp == stamp); // [events]
+        _uncertain |= attempt.Outcome == WriteOutcome.Unknown;
+        if (attempt.Stored)
         {
-            await Task.WhenAll(calls);
+            _stored = Current();
         }
-        catch (Exception e) when (e is not OutOfMemoryException)
-        {
-            logger.LogWarning(e, "Could not {What} appointment {AppointmentId} on every member now; their checks settle it", what, AppointmentId);
-        }
+
+        return attempt;
     }
 
-    /// <summary>Marks a change in flight: until it ends, <see cref="GetHoldFateAsync"/> answers <c>Unknown</c>.</summary>
+    /// <summary>
+    /// Marks a change in flight, once a fence in flight has landed (the two never write at once): until it ends,
+    /// <see cref="GetHoldFateAsync"/> answers <c>Unknown</c> and <see cref="GetAsync"/> what storage holds.
+    /// </summary>
+    private async Task<ChangeScope> BeginChangeAsync()
+    {
+        while (_fencing is { } fencing)
+        {
+            await fencing;
+        }
+
+        return BeginChange();
+    }
+
     private ChangeScope BeginChange()
     {
-        _changes++;
+        if (_changes++ == 0 && !_uncertain)
+        {
+            _stored = Current();
+        }
+
         return new ChangeScope(this);
     }
 
@@ -270,13 +262,6 @@ public sealed class AppointmentGrain(
     {
         public void Dispose() => grain._changes--;
     }
-
-    /// <summary>
-    /// Best effort: an unconfirmed hold is settled later by its availability grain asking
-    /// <see cref="GetHoldFateAsync"/>, so a failure here loses nothing.
-    /// </summary>
-    private Task ConfirmAsync(AppointmentPlan plan, int revision) =>
-        QuietlyAsync(Owners(plan).Select(owner => Availability(owner).ConfirmAsync(AppointmentId, revision)), "confirm the hold of");
 
     /// <summary>
     /// The members whose Outlook gets a copy: every member of a calendar that pushes and whose integration has a
@@ -369,13 +354,6 @@ public sealed class AppointmentGrain(
         state.State.UpdatedAt = clock.GetUtcNow();
     }
 
-    /// <summary>Members' availability; a calendar without members books against its own availability.</summary>
-    private static IEnumerable<string> Owners(AppointmentPlan plan) =>
-        (plan.UserIds.Count == 0 ? [plan.CalendarId] : plan.UserIds).Order(StringComparer.Ordinal);
-
-    private IAvailabilityGrain Availability(string ownerId) =>
-        GrainFactory.GetGrain<IAvailabilityGrain>(GrainKeys.Scoped(SubAccountId, ownerId));
-
     private void EnsureExists()
     {
         if (!state.State.Exists)
@@ -391,6 +369,8 @@ public sealed class AppointmentGrain(
     // [events] The event of the change just made to the state (its sequence already set there).
     private CalendarEvent Event(string type, string changedBy) =>
         CalendarEvent.ForAppointment(type, Details(), changedBy, state.State.EventSequence, clock.GetUtcNow());
+
+    private AppointmentDetails? Current() => state.State.Exists ? Details() : null;
 
     private AppointmentDetails Details()
     {

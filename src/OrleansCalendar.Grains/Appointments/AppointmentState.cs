@@ -44,4 +44,11 @@ public sealed class AppointmentState
     /// <summary>The sequence number of this appointment's last stored event: what the event publisher asks about.</summary>
     [Id(11)]
     public long EventSequence { get; set; }
+
+    /// <summary>
+    /// New with every write of this record. A write whose answer was lost reads the record back: a new version with
+    /// its own stamp is that write; with another stamp, a fence that another activation wrote in its place.
+    /// </summary>
+    [Id(12)]
+    public Guid WriteStamp { get; set; }
 }

@@ -25,12 +25,13 @@ public sealed class EventRecorder(IGrainFactory grains, string subAccountId)
     /// <summary>
     /// Writes <paramref name="state"/> (with <see cref="StateWrites.TryWriteAsync"/>) with <paramref name="event"/>
     /// recorded around it. A prepare that fails counts as a write that certainly failed: memory is reloaded.
+    /// <paramref name="isThisWrite"/> as for <see cref="StateWrites.TryWriteAsync"/>.
     /// </summary>
-    public async Task<WriteAttempt> WriteAsync<T>(CalendarEvent? @event, IStorage<T> state, IGrainBase grain, Action? reloaded = null)
+    public async Task<WriteAttempt> WriteAsync<T>(CalendarEvent? @event, IStorage<T> state, IGrainBase grain, Action? reloaded = null, Func<T, bool>? isThisWrite = null)
     {
         if (@event is null)
         {
-            return await state.TryWriteAsync(grain, reloaded);
+            return await state.TryWriteAsync(grain, reloaded, isThisWrite);
         }
 
         var publisher = grains.GetGrain<IEventPublisherGrain>(subAccountId);
@@ -48,7 +49,7 @@ public sealed class EventRecorder(IGrainFactory grains, string subAccountId)
         _writing = @event.Sequence;
         try
         {
-            attempt = await state.TryWriteAsync(grain, reloaded);
+            attempt = await state.TryWriteAsync(grain, reloaded, isThisWrite);
         }
         finally
         {

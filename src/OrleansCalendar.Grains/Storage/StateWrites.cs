@@ -1,5 +1,6 @@
 using System.Runtime.ExceptionServices;
 using Orleans.Core;
+using Orleans.Storage;
 
 namespace OrleansCalendar.Grains.Storage;
 
@@ -7,7 +8,8 @@ namespace OrleansCalendar.Grains.Storage;
 /// Writes grain state so that memory equals storage afterwards, whatever the write did. A write that throws may
 /// still have reached storage (the answer was lost on the way back), so the record is read back: its version tells
 /// whether the write landed, and memory becomes what storage holds either way. Only when the read-back fails too is
-/// the outcome unknown; then the activation is dropped, and the next call starts from storage.
+/// the outcome unknown; then the activation is dropped, and the next call starts from storage. A write refused for its
+/// version (<see cref="InconsistentStateException"/>) certainly did not land: another activation wrote the record.
 /// </summary>
 /// <remarks>
 /// This is the one rule every grain follows (docs/grain-consistency.md): memory never claims what storage does not
@@ -15,13 +17,18 @@ namespace OrleansCalendar.Grains.Storage;
 /// </remarks>
 public static class StateWrites
 {
-    /// <summary>Writes the state; see <see cref="StateWrites"/>. <paramref name="reloaded"/> runs when memory was replaced from storage.</summary>
-    public static Task<WriteAttempt> TryWriteAsync<T>(this IStorage<T> state, IGrainBase grain, Action? reloaded = null) =>
-        TryAsync(state, grain, reloaded, clear: false);
+    /// <summary>
+    /// Writes the state; see <see cref="StateWrites"/>. <paramref name="reloaded"/> runs when memory was replaced from
+    /// storage. <paramref name="isThisWrite"/>, for a record that another activation may write too (a fence,
+    /// docs/grain-consistency.md), says whether a new version read back after a failure holds this write's state;
+    /// without it, any new version does.
+    /// </summary>
+    public static Task<WriteAttempt> TryWriteAsync<T>(this IStorage<T> state, IGrainBase grain, Action? reloaded = null, Func<T, bool>? isThisWrite = null) =>
+        TryAsync(state, grain, reloaded, isThisWrite, clear: false);
 
     /// <summary>Clears the state (the record stays, empty, so its version keeps counting); failures as for writes.</summary>
     public static Task<WriteAttempt> TryClearAsync<T>(this IStorage<T> state, IGrainBase grain, Action? reloaded = null) =>
-        TryAsync(state, grain, reloaded, clear: true);
+        TryAsync(state, grain, reloaded, isThisWrite: null, clear: true);
 
     /// <summary>Writes the state and throws the write's own exception unless the state is stored.</summary>
     public static async Task WriteOrReloadAsync<T>(this IStorage<T> state, IGrainBase grain, Action? reloaded = null) =>
@@ -31,7 +38,7 @@ public static class StateWrites
     public static async Task ClearOrReloadAsync<T>(this IStorage<T> state, IGrainBase grain, Action? reloaded = null) =>
         (await state.TryClearAsync(grain, reloaded)).ThrowIfNotStored();
 
-    private static async Task<WriteAttempt> TryAsync<T>(IStorage<T> state, IGrainBase grain, Action? reloaded, bool clear)
+    private static async Task<WriteAttempt> TryAsync<T>(IStorage<T> state, IGrainBase grain, Action? reloaded, Func<T, bool>? isThisWrite, bool clear)
     {
         var before = (state.Etag, state.RecordExists);
         try
@@ -54,8 +61,11 @@ public static class StateWrites
 
             reloaded?.Invoke();
 
-            // Only this activation writes this record, so a new version is this write.
-            var landed = state.Etag != before.Etag || state.RecordExists != before.RecordExists;
+            // A write refused for its version did not land. Otherwise only this activation writes this record, so a new
+            // version is this write; where another activation may fence it, only a new version holding this write's state.
+            var landed = failure is not InconsistentStateException
+                && (state.Etag != before.Etag || state.RecordExists != before.RecordExists)
+                && (isThisWrite?.Invoke(state.State) ?? true);
             return landed ? WriteAttempt.Succeeded : new WriteAttempt(WriteOutcome.NotStored, thrown);
         }
     }

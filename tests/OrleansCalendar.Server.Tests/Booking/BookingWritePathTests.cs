@@ -43,21 +43,18 @@ public sealed class BookingWritePathTests
         await s.BookOkAsync(cid, BookingScenario.NewYork(14, 9));
 
         // The first booking's appointment write stalls; a second booking of the same calendar still completes.
-        var release = new TaskCompletionSource();
-        var held = 0;
-        app.Faults!.Hold(w => w.StateName == "appointment" && w.GrainId.Contains(s.SubAccountId, StringComparison.Ordinal)
-            && Interlocked.Increment(ref held) == 1, release.Task);
+        var held = app.Faults!.HoldNext(w => w.StateName == "appointment" && w.GrainId.Contains(s.SubAccountId, StringComparison.Ordinal));
         var first = s.BookOkAsync(cid, BookingScenario.NewYork(14, 10));
         try
         {
-            await Eventually.TrueAsync(() => Volatile.Read(ref held) >= 1, "the first booking's appointment write is held");
+            await held.Reached.WaitAsync(TimeSpan.FromSeconds(15));
             var second = await s.BookOkAsync(cid, BookingScenario.NewYork(14, 11)).WaitAsync(TimeSpan.FromSeconds(20));
-            release.SetResult();
+            held.Release();
             Assert.NotEqual(await first, second);
         }
         finally
         {
-            release.TrySetResult();
+            held.Release();
         }
     }
 

@@ -43,6 +43,60 @@ public sealed class IdempotentBookingTests(SharedAppFixture fixture) : IClassFix
         Assert.Single(await ListAsync(s, cid, start));
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task A_retry_while_the_first_write_is_on_its_way_never_answers_an_appointment_that_is_not_stored(bool firstWriteLands)
+    {
+        await using var app = new CalendarAppFactory(injectStorageFaults: true);
+        var s = await BookingScenario.CreateAsync(app);
+        var cid = await s.CreateCalendarAsync();
+        var start = BookingScenario.NewYork(9, 12);
+        var held = app.Faults!.HoldNext(w => w.StateName == "appointment" && w.GrainId.Contains(s.SubAccountId, StringComparison.Ordinal));
+        var first = BookAsync(s, cid, start, "slow-write");
+        Task<(HttpStatusCode Status, JsonNode? Body, string? Replayed, Uri? Location)>? retry = null;
+        string id;
+        try
+        {
+            await held.Reached.WaitAsync(TimeSpan.FromSeconds(15));
+
+            // Its hold is stored already and names the appointment the key stands for, which storage does not hold yet.
+            var explained = await AvailabilityTroubleshooterTests.ExplainAsync(s, cid, BookingScenario.LocalDate(start));
+            id = AvailabilityTroubleshooterTests.Slot(explained, start)["reasons"]![0]!["source"]!["appointmentId"]!.GetValue<string>();
+            (await s.Client.GetJsonAsync($"{s.Base}/calendars/{cid}/appointments/{id}")).AssertProblem(HttpStatusCode.NotFound, "appointment-not-found");
+            Assert.Empty(await ListAsync(s, cid, start));
+            retry = BookAsync(s, cid, start, "slow-write");
+        }
+        finally
+        {
+            if (firstWriteLands)
+            {
+                held.Release();
+            }
+            else
+            {
+                held.Fail();
+            }
+        }
+
+        var (firstAnswer, retried) = (await first, await retry);
+        if (firstWriteLands)
+        {
+            Assert.Equal(HttpStatusCode.Created, firstAnswer.Status);
+            Assert.Equal((HttpStatusCode.Created, "true"), (retried.Status, retried.Replayed));
+        }
+        else
+        {
+            // The retry books it: the first attempt's failure left nothing behind.
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, firstAnswer.Status);
+            Assert.Equal((HttpStatusCode.Created, null), (retried.Status, retried.Replayed));
+        }
+
+        Assert.Equal(id, retried.Body!["id"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.OK, (await s.Client.GetJsonAsync($"{s.Base}/calendars/{cid}/appointments/{id}")).Status);
+        Assert.Equal(id, Assert.Single(await ListAsync(s, cid, start))!["id"]!.GetValue<string>());
+    }
+
     [Fact]
     public async Task A_key_used_for_another_booking_is_422_and_books_nothing()
     {

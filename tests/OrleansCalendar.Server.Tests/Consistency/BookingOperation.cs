@@ -115,14 +115,27 @@ internal sealed class BookingOperation
         return (response.StatusCode, string.IsNullOrWhiteSpace(text) ? null : JsonNode.Parse(text));
     }
 
+    /// <summary>Whether every member's busy time, as <paramref name="app"/> sees it, has the operation's (new) time.</summary>
+    public async Task<bool> HeldOnAsync(CalendarAppFactory app)
+    {
+        var client = app.CreateClientWithKey(_key);
+        foreach (var member in _members)
+        {
+            var (_, busy) = await client.GetJsonAsync(BusyUrl(member));
+            if (!BusyAppointments(busy).Any(a => Start(a) == ExpectedStart))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     /// <summary>The operation is done exactly once, and the members' busy time says exactly that.</summary>
     public async Task AssertDoneOnceAsync(CalendarAppFactory app)
     {
         var client = app.CreateClientWithKey(_key);
-        var from = Uri.EscapeDataString(BookingScenario.Iso(_time.AddDays(-1)));
-        var to = Uri.EscapeDataString(BookingScenario.Iso(_time.AddDays(3)));
-
-        var (status, listed) = await client.GetJsonAsync($"{_base}/appointments?start={from}&end={to}&calendarId={_calendarId}");
+        var (status, listed) = await client.GetJsonAsync($"{_base}/appointments?{Window}&calendarId={_calendarId}");
         Assert.True(status == HttpStatusCode.OK, $"{Description}: listing answered {(int)status}");
         var items = listed!["items"]!.AsArray();
         Assert.True(items.Count == 1, $"{Description}: listed {items.ToJsonString()}");
@@ -136,7 +149,7 @@ internal sealed class BookingOperation
         {
             var expected = Confirmed && holders.Contains(member) ? BookingScenario.Iso(ExpectedStart.ToUniversalTime()) : "none";
             await Eventually.ValueAsync(
-                async () => BusyStart(await client.GetJsonAsync($"{_base}/users/{member}/busy?start={from}&end={to}")),
+                async () => BusyStart(await client.GetJsonAsync(BusyUrl(member))),
                 busy => busy == expected,
                 $"{Description}: the busy time of {member} to be exactly the appointment's ({expected})");
         }
@@ -168,15 +181,25 @@ internal sealed class BookingOperation
             .ToHashSet();
     }
 
+    /// <summary>The query of a range around the operation's times.</summary>
+    private string Window => $"start={Uri.EscapeDataString(BookingScenario.Iso(_time.AddDays(-1)))}&end={Uri.EscapeDataString(BookingScenario.Iso(_time.AddDays(3)))}";
+
+    private string BusyUrl(string member) => $"{_base}/users/{member}/busy?{Window}";
+
     /// <summary>The single appointment interval of a busy view as its UTC start, "none", or everything when there are more.</summary>
     private static string BusyStart((HttpStatusCode Status, JsonNode? Body) busy)
     {
-        var appointments = busy.Body?["intervals"]?.AsArray().Where(i => i!["source"]!.GetValue<string>() == "appointment").ToList() ?? [];
+        var appointments = BusyAppointments(busy.Body);
         return appointments.Count switch
         {
             0 => "none",
-            1 => BookingScenario.Iso(DateTimeOffset.Parse(appointments[0]!["start"]!.GetValue<string>(), CultureInfo.InvariantCulture).ToUniversalTime()),
-            _ => string.Join(", ", appointments.Select(a => a!.ToJsonString())),
+            1 => BookingScenario.Iso(Start(appointments[0]).ToUniversalTime()),
+            _ => string.Join(", ", appointments.Select(a => a.ToJsonString())),
         };
     }
+
+    private static List<JsonNode> BusyAppointments(JsonNode? busy) =>
+        busy?["intervals"]?.AsArray().Where(i => i!["source"]!.GetValue<string>() == "appointment").Select(i => i!).ToList() ?? [];
+
+    private static DateTimeOffset Start(JsonNode interval) => DateTimeOffset.Parse(interval["start"]!.GetValue<string>(), CultureInfo.InvariantCulture);
 }

@@ -80,16 +80,16 @@ public sealed class StorageFaults
         }
     }
 
-    /// <summary>
-    /// Holds the writes the filter picks (before they reach storage) until <paramref name="release"/> completes: a
-    /// storage that is slow for them, to show what waits behind them and what does not.
-    /// </summary>
-    public void Hold(Func<WriteTarget, bool> filter, Task release)
+    /// <summary>Holds the next write the filter picks, before it reaches storage, until the test lets it go on or fail.</summary>
+    public HeldWrite HoldNext(Func<WriteTarget, bool> filter)
     {
+        var held = new HeldWrite();
         lock (_gate)
         {
-            _hold = (filter, release);
+            _hold = (w => filter(w) && held.TryTake(), held.Released);
         }
+
+        return held;
     }
 
     /// <summary>Completes when the write may go on: at once, or when its hold is released.</summary>
