@@ -124,7 +124,7 @@ internal static partial class BenchmarkSuite
             another for one user of the real server process (after 1,000 warm-up bookings of another user); the median
             of the last 250 against the first 250. Dense free slots: 7 days of a calendar with 10-minute slots from
             06:00 to 22:00 daily and 500 appointments in the week, under the closed-loop generator, against
-            `GET /health/live` in the same run. Past appointments: a server inside the tool activates users'
+            `GET /health/live` measured right before and right after it (their mean). Past appointments: a server inside the tool activates users'
             availability whose appointments all ended (archived on the way), 100 against 10,000 each; activation time
             and the managed heap those activations hold after a full compacting collection.
             """, () => HistoryScenario.RunAsync(root, load)),

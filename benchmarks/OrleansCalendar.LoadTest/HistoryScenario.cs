@@ -67,11 +67,14 @@ internal static class HistoryScenario
     {
         Console.WriteLine("Seeding a dense week: 10-minute slots 06:00–22:00, 500 appointments ...");
         var dense = await DenseWeekAsync(client);
-        var baseline = await LoadGenerator.RunAsync(client, "GET /health/live (baseline)", "/health/live", load);
+        // The baseline before and after the scenario, averaged: on a shared machine it drifts by a third within minutes.
+        var before = await LoadGenerator.RunAsync(client, "GET /health/live (baseline, before)", "/health/live", load);
         var slots = await LoadGenerator.RunAsync(client, "GET free-slots, dense week", dense, load);
-        report.AppendLine(CultureInfo.InvariantCulture, $"| GET /health/live, {load.Concurrency} clients (baseline) | {baseline.RequestsPerSecond:0}/s, p99 {baseline.P99Ms:0.00} ms | 1.00 | |")
-            .AppendLine(CultureInfo.InvariantCulture, $"| GET free-slots, 7 days of 10-minute slots 06–22 with 500 appointments, {load.Concurrency} clients | {slots.RequestsPerSecond:0}/s, p99 {slots.P99Ms:0.00} ms | {slots.RequestsPerSecond / baseline.RequestsPerSecond:0.00} | ≥ 0.5 |");
-        if (slots.Errors + baseline.Errors > 0)
+        var after = await LoadGenerator.RunAsync(client, "GET /health/live (baseline, after)", "/health/live", load);
+        var baseline = (before.RequestsPerSecond + after.RequestsPerSecond) / 2;
+        report.AppendLine(CultureInfo.InvariantCulture, $"| GET /health/live, {load.Concurrency} clients (baseline: mean of {before.RequestsPerSecond:0}/s before and {after.RequestsPerSecond:0}/s after) | {baseline:0}/s, p99 {Math.Max(before.P99Ms, after.P99Ms):0.00} ms | 1.00 | |")
+            .AppendLine(CultureInfo.InvariantCulture, $"| GET free-slots, 7 days of 10-minute slots 06–22 with 500 appointments, {load.Concurrency} clients | {slots.RequestsPerSecond:0}/s, p99 {slots.P99Ms:0.00} ms | {slots.RequestsPerSecond / baseline:0.00} | ≥ 0.5 |");
+        if (slots.Errors + before.Errors + after.Errors > 0)
         {
             report.AppendLine("| **errors during the load: the run is not valid** | | | |");
         }
