@@ -54,6 +54,21 @@ public sealed class StoredEventsTests(SharedAppFixture fixture) : IClassFixture<
     }
 
     [Fact]
+    public void Deliveries_and_their_events_are_written_without_reference_ids_and_the_same_event_the_same_way()
+    {
+        var booked = Event("apt_4", EventTypes.AppointmentCreated);
+        var queue = new WebhookEndpointState { Queue = [Delivery(booked), Delivery(booked)] };
+
+        var stored = Newtonsoft.Json.Linq.JObject.Parse(Serializer.Serialize(queue).ToString());
+
+        // Made once per object: no reference ids inside, so the second delivery repeats the event in full.
+        var deliveries = stored.SelectTokens("$..Event").ToList();
+        Assert.Equal(2, deliveries.Count);
+        Assert.DoesNotContain(((Newtonsoft.Json.Linq.JContainer)stored["Queue"]!).Descendants().OfType<Newtonsoft.Json.Linq.JProperty>(), p => p.Name == "$id");
+        Assert.True(Newtonsoft.Json.Linq.JToken.DeepEquals(deliveries[0], deliveries[1]), $"{deliveries[0]} differs from {deliveries[1]}");
+    }
+
+    [Fact]
     public void A_queue_written_in_the_storage_serializers_own_form_is_read()
     {
         var booked = Event("apt_3", EventTypes.AppointmentCreated);
