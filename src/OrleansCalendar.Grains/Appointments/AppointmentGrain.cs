@@ -47,13 +47,12 @@ public sealed partial class AppointmentGrain(
             throw CalendarException.Conflict(ErrorCodes.AppointmentExists, "An appointment with this id already exists.");
         }
 
+        // The holds and the event's prepare are writes of other grains that do not depend on each other: they run
+        // at once, and this appointment's own write follows when both are done.
         const int revision = 1;
-        await ReserveAsync(plan, revision);
-        var sync = await InitialSyncAsync(plan);
-
+        var reserving = ReserveAsync(plan, revision);
         var now = clock.GetUtcNow();
-        var sequence = state.State.EventSequence + 1; // [events]
-        state.State = new AppointmentState
+        var created = new AppointmentState
         {
             Exists = true,
             Plan = plan,
@@ -64,11 +63,23 @@ public sealed partial class AppointmentGrain(
             Notes = notes,
             CreatedAt = now,
             UpdatedAt = now,
-            Sync = sync,
+            Sync = await InitialSyncAsync(plan),
             PushVersion = 1,
-            EventSequence = sequence, // [events]
+            EventSequence = state.State.EventSequence + 1, // [events]
         };
-        await StoreAsync(plan, revision, Event(EventTypes.AppointmentCreated, changedBy));
+        var preparing = Recorder.Prepare(Event(EventTypes.AppointmentCreated, changedBy, created)); // [events]
+        try
+        {
+            await reserving;
+        }
+        catch
+        {
+            await Recorder.AbandonAsync(preparing); // [events]
+            throw;
+        }
+
+        state.State = created;
+        await StoreAsync(plan, revision, preparing);
         await ConfirmAsync(plan, revision);
         NotifyOutlook();
         return Details();
@@ -205,9 +216,13 @@ public sealed partial class AppointmentGrain(
     /// they stay, and their members ask <see cref="GetHoldFateAsync"/> later. <paramref name="event"/>, the change's
     /// event, is recorded with the write.
     /// </summary>
-    private async Task StoreAsync(AppointmentPlan? plan, int revision, CalendarEvent? @event = null)
+    private Task StoreAsync(AppointmentPlan? plan, int revision, CalendarEvent? @event = null) =>
+        StoreAsync(plan, revision, Recorder.Prepare(@event));
+
+    /// <summary>As above, for a change whose event's prepare is already under way.</summary>
+    private async Task StoreAsync(AppointmentPlan? plan, int revision, Preparing preparing)
     {
-        var attempt = await WriteAsync(@event);
+        var attempt = await WriteAsync(preparing);
         if (attempt.Outcome == WriteOutcome.NotStored && plan is not null)
         {
             await QuietlyAsync(Owners(plan).Select(owner => Availability(owner).ReleaseAsync(AppointmentId, revision)), "release the hold of");
@@ -217,14 +232,15 @@ public sealed partial class AppointmentGrain(
     }
 
     /// <summary>
-    /// Writes the state, with <paramref name="event"/> recorded, under a new stamp: when the write's answer is lost, the
-    /// stamp read back tells it from a fence that another activation wrote in its place (<see cref="GetHoldFateAsync"/>).
+    /// Writes the state, with the change's event (<paramref name="preparing"/>, if any) recorded, under a new stamp:
+    /// when the write's answer is lost, the stamp read back tells it from a fence that another activation wrote in its
+    /// place (<see cref="GetHoldFateAsync"/>).
     /// </summary>
-    private async Task<WriteAttempt> WriteAsync(CalendarEvent? @event = null)
+    private async Task<WriteAttempt> WriteAsync(Preparing preparing = default)
     {
         var stamp = Guid.NewGuid();
         state.State.WriteStamp = stamp;
-        var attempt = await Recorder.WriteAsync(@event, state, this, isThisWrite: stored => stored.WriteStamp == stamp); // [events]
+        var attempt = await Recorder.WriteAsync(preparing, state, this, isThisWrite: stored => stored.WriteStamp == stamp); // [events]
         _uncertain |= attempt.Outcome == WriteOutcome.Unknown;
         if (attempt.Stored)
         {
@@ -366,15 +382,15 @@ public sealed partial class AppointmentGrain(
     public Task<EventFate> GetEventFateAsync(long sequence) =>
         Task.FromResult(_uncertain ? EventFate.Unknown : Recorder.FateOf(sequence, state.State.EventSequence));
 
-    // [events] The event of the change just made to the state (its sequence already set there).
-    private CalendarEvent Event(string type, string changedBy) =>
-        CalendarEvent.ForAppointment(type, Details(), changedBy, state.State.EventSequence, clock.GetUtcNow());
+    // [events] The event of the change just made to the state, or of the state about to replace it (its sequence already set there).
+    private CalendarEvent Event(string type, string changedBy, AppointmentState? changed = null) =>
+        CalendarEvent.ForAppointment(type, Details(changed), changedBy, (changed ?? state.State).EventSequence, clock.GetUtcNow());
 
     private AppointmentDetails? Current() => state.State.Exists ? Details() : null;
 
-    private AppointmentDetails Details()
+    private AppointmentDetails Details(AppointmentState? of = null)
     {
-        var s = state.State;
+        var s = of ?? state.State;
         var plan = s.Plan!;
         return new AppointmentDetails(AppointmentId, SubAccountId, plan.CalendarId, plan.UserIds, plan.Start, plan.End,
             s.Title, s.Status, s.Contact, s.Notes, s.CreatedAt, s.UpdatedAt, s.Sync);

@@ -3,9 +3,11 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans;
+using Orleans.Storage;
 using OrleansCalendar.Abstractions;
 using OrleansCalendar.Abstractions.Events;
 using OrleansCalendar.Grains.Events;
+using OrleansCalendar.Grains.Storage;
 using OrleansCalendar.Server.Tests.Infrastructure;
 
 namespace OrleansCalendar.Server.Tests.Events;
@@ -122,6 +124,35 @@ public sealed class EventWebhookTests(EventsFixture fixture) : IClassFixture<Eve
         }
 
         Assert.True(maxInFlight > 1, "independent appointments were never delivered concurrently");
+    }
+
+    [Fact]
+    public async Task A_booking_refused_for_its_slot_posts_no_event_and_leaves_nothing_prepared()
+    {
+        // A booking's event is prepared while its hold is taken, before the slot is known to be free.
+        var s = await BookingScenario.CreateAsync(fixture.App);
+        var calendarId = await s.CreateCalendarAsync();
+        var url = Receiver.NewUrl(out var path);
+        await EventEndpoints.CreateAsync(s.Client, s.SubAccountId, url, "appointment.created");
+        var start = BookingScenario.NewYork(7, 10);
+
+        var booked = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => s.BookAsync(calendarId, start)));
+        var won = Assert.Single(booked, b => b.Status == HttpStatusCode.Created);
+        Assert.All(booked.Where(b => b.Status != HttpStatusCode.Created), b => Assert.Equal(HttpStatusCode.Conflict, b.Status));
+
+        // The refused ones' prepared events are aborted (or found aborted by verification, 1 s here): the outbox empties.
+        var storage = fixture.App.Services.GetRequiredKeyedService<IGrainStorage>(StorageNames.Default);
+        var publisher = fixture.App.Services.GetRequiredService<IGrainFactory>().GetGrain<IEventPublisherGrain>(s.SubAccountId).GetGrainId();
+        await Eventually.ValueAsync(async () =>
+        {
+            var outbox = new GrainState<EventOutboxState>(new EventOutboxState());
+            await storage.ReadStateAsync("event-outbox", publisher, outbox);
+            return outbox.State?.Events.Count ?? 0;
+        }, count => count == 0, "the outbox to hold no prepared event");
+        var hook = Assert.Single(await Receiver.WaitAsync(path, r => r.Count >= 1, "the winner's event"));
+        Assert.Equal(won.Body!["id"]!.GetValue<string>(), hook.Data["id"]!.GetValue<string>());
+        await Task.Delay(300);
+        Assert.Single(Receiver.Received(path));
     }
 
     [Fact]
