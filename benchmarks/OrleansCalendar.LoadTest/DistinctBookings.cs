@@ -12,6 +12,9 @@ internal sealed class DistinctBookings(IReadOnlyList<string> calendars, Func<str
     private readonly DateTime _firstDay = DateTime.UtcNow.Date.AddDays(2);
     private int _next;
 
+    /// <summary>How many booking requests were made so far.</summary>
+    public int Issued => Volatile.Read(ref _next);
+
     public HttpRequestMessage Next()
     {
         var k = Interlocked.Increment(ref _next);
