@@ -7,6 +7,7 @@ using Orleans.Storage;
 using Orleans.Versions.Compatibility;
 using Orleans.Versions.Selector;
 using OrleansCalendar.Grains.Storage;
+using OrleansCalendar.Server.Observability;
 using OrleansCalendar.Server.Storage;
 
 namespace OrleansCalendar.Server.Hosting;
@@ -76,7 +77,7 @@ public static class SiloHostingExtensions
                         silo.Services.AddKeyedSingleton(name, (sp, _) => new SerializeAhead(sp.GetRequiredService<IGrainStorageSerializer>()));
                         silo.Services.AddKeyedSingleton<IGrainStorageSerializer>(name, (sp, key) => sp.GetRequiredKeyedService<SerializeAhead>(key));
                         silo.Services.DecorateGrainStorage(name, (sp, storage) =>
-                            new SqliteWriteGate(storage, sp.GetRequiredService<SqliteWriter>(), sp.GetRequiredKeyedService<SerializeAhead>(name)));
+                            new SqliteWriteGate(storage, sp.GetRequiredService<SqliteWriter>(), sp.GetRequiredKeyedService<SerializeAhead>(name), sp.GetRequiredService<CalendarTelemetry>()));
                     }
 
                     silo.UseInMemoryReminderService();

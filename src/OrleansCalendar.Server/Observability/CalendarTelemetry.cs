@@ -21,6 +21,17 @@ public sealed class CalendarTelemetry : IDisposable
         WebhookRejectedBodies = Meter.CreateCounter<long>(
             "orleans_calendar.webhook.rejected_bodies",
             description: "Webhook requests refused as a whole, by reason (malformed, too_large).");
+        StoreWrites = Meter.CreateCounter<long>(
+            "orleans_calendar.store.writes",
+            description: "Embedded store: grain state writes, by state.");
+        StoreWrittenBytes = Meter.CreateCounter<long>(
+            "orleans_calendar.store.written_bytes",
+            unit: "By",
+            description: "Embedded store: serialized grain state written, by state.");
+        StoreWriterBusy = Meter.CreateCounter<double>(
+            "orleans_calendar.store.writer_busy_time",
+            unit: "s",
+            description: "Embedded store: time the single SQLite writer spent on writes, by state (its rate is the writer's use, up to 1).");
     }
 
     public static ActivitySource Source { get; } = new(Name);
@@ -34,6 +45,12 @@ public sealed class CalendarTelemetry : IDisposable
     public Counter<long> WebhookLifecycleEvents { get; }
 
     public Counter<long> WebhookRejectedBodies { get; }
+
+    public Counter<long> StoreWrites { get; }
+
+    public Counter<long> StoreWrittenBytes { get; }
+
+    public Counter<double> StoreWriterBusy { get; }
 
     public void Dispose() => Meter.Dispose();
 }

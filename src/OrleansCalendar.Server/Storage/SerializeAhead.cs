@@ -14,9 +14,14 @@ public sealed class SerializeAhead(IGrainStorageSerializer inner) : IGrainStorag
 
     /// <summary>
     /// Serializes <paramref name="state"/> for the write the calling method makes next: the bytes flow to that write
-    /// only (an async local, undone when the calling async method returns).
+    /// only (an async local, undone when the calling async method returns). Returns their length.
     /// </summary>
-    public void Prepare<T>(T state) => Prepared.Value = new Serialized(state, inner.Serialize(state));
+    public long Prepare<T>(T state)
+    {
+        var data = inner.Serialize(state);
+        Prepared.Value = new Serialized(state, data);
+        return data.ToMemory().Length;
+    }
 
     public BinaryData Serialize<T>(T? input) =>
         Prepared.Value is { } prepared && input is not null && ReferenceEquals(prepared.State, input) ? prepared.Data : inner.Serialize(input);

@@ -5,13 +5,14 @@ using Microsoft.Extensions.DependencyInjection;
 namespace OrleansCalendar.Server.Tests.Infrastructure;
 
 /// <summary>
-/// Sums one app's counters (meter <c>OrleansCalendar</c>) by instrument and tags while it lives. Only that app's:
+/// Sums and counts one app's measurements (meter <c>OrleansCalendar</c>) by instrument and tags while it lives. Only that app's:
 /// other apps in the test process have meters of the same name, told apart by the meter factory that made them.
 /// </summary>
 public sealed class MetricRecorder : IDisposable
 {
     private readonly MeterListener _listener = new();
     private readonly ConcurrentDictionary<(string Instrument, string Tags), long> _totals = new();
+    private readonly ConcurrentDictionary<(string Instrument, string Tags), long> _counts = new();
 
     public MetricRecorder(CalendarAppFactory app, string instrumentPrefix)
     {
@@ -26,9 +27,12 @@ public sealed class MetricRecorder : IDisposable
         };
         _listener.SetMeasurementEventCallback<long>((instrument, value, tags, _) =>
         {
-            var key = string.Join(",", tags.ToArray().Select(t => $"{t.Key}={t.Value}").Order(StringComparer.Ordinal));
-            _totals.AddOrUpdate((instrument.Name, key), value, (_, total) => total + value);
+            var key = (instrument.Name, Key(tags));
+            _totals.AddOrUpdate(key, value, (_, total) => total + value);
+            _counts.AddOrUpdate(key, 1, (_, count) => count + 1);
         });
+        _listener.SetMeasurementEventCallback<double>((instrument, _, tags, _) =>
+            _counts.AddOrUpdate((instrument.Name, Key(tags)), 1, (_, count) => count + 1));
         _listener.Start();
     }
 
@@ -36,5 +40,16 @@ public sealed class MetricRecorder : IDisposable
     public long Total(string instrument, params string[] tags) =>
         _totals.Where(e => e.Key.Instrument == instrument && tags.All(t => e.Key.Tags.Split(',').Contains(t))).Sum(e => e.Value);
 
+    /// <summary>How many measurements of an instrument (of any number type) carry every given tag.</summary>
+    public long Count(string instrument, params string[] tags) =>
+        _counts.Where(e => e.Key.Instrument == instrument && tags.All(t => e.Key.Tags.Split(',').Contains(t))).Sum(e => e.Value);
+
+    /// <summary>Every tag (<c>key=value</c>) an instrument's measurements carried.</summary>
+    public IReadOnlySet<string> Tags(string instrument) =>
+        _counts.Keys.Where(k => k.Instrument == instrument).SelectMany(k => k.Tags.Split(',')).ToHashSet(StringComparer.Ordinal);
+
     public void Dispose() => _listener.Dispose();
+
+    private static string Key(ReadOnlySpan<KeyValuePair<string, object?>> tags) =>
+        string.Join(",", tags.ToArray().Select(t => $"{t.Key}={t.Value}").Order(StringComparer.Ordinal));
 }
