@@ -116,8 +116,11 @@ internal static partial class BenchmarkSuite
             The real server process (Release, embedded SQLite) posting events to a receiver on loopback in the tool. What
             an endpoint costs a booking: the same closed-loop booking generator on two sub-accounts of 32 calendars each,
             one without webhook endpoints (baseline) and one with an endpoint subscribed to `appointment.created`, so every
-            booking there prepares, commits and delivers an event. Throughput: the events that endpoint received over the
-            load run and until its queue drained. Latency: from each 201 to its event's arrival, bookings one at a time.
+            booking there prepares, commits and delivers an event. Both warm up unmeasured for 15 s first (a fresh server
+            speeds up for about half a minute), and the endpoint's row is set against the mean of the baseline measured
+            right before and right after it, its event backlog drained in between. Throughput: the events that endpoint
+            received over the load run and until its queue drained. Latency: from each 201 to its event's arrival,
+            bookings one at a time. Where the single SQLite writer's time goes: `docs/event-webhooks.md`.
             """, () => EventScenario.RunAsync(root, load)),
         new("history", "Cost against history (`OrleansCalendar.LoadTest -- history`)", """
             Whether a user's history costs anything now. Bookings: one client books 10,000 appointments one after
