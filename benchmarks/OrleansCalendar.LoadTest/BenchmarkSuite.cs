@@ -33,7 +33,15 @@ internal static partial class BenchmarkSuite
         foreach (var part in chosen)
         {
             Console.WriteLine($"== {part.Key} ==");
-            Section(sections, part.Title, part.Intro, await part.Run());
+            var body = await part.Run();
+            if (only is not null)
+            {
+                // The header names the whole run's commit; a part measured again says its own.
+                var commit = await CommitAsync(root);
+                body = string.Create(CultureInfo.InvariantCulture, $"Measured again on its own (`--only {part.Key}`) at commit {commit}, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC.") + "\n\n" + body;
+            }
+
+            Section(sections, part.Title, part.Intro, body);
         }
 
         if (only is not null)
@@ -95,7 +103,9 @@ internal static partial class BenchmarkSuite
             whose member's connected Outlook Work calendar holds the given number of busy events (imported by the first
             sync from the Graph emulator; more than fit in the week are spread over one day per hundred). Bookings each
             take a new slot, so every one is a 201 that wrote its appointment and reservation before answering. (More
-            busy events can make a query cheaper: the answer lists the free slots, and a busier week has fewer.)
+            busy events can make a query cheaper: the answer lists the free slots, and a busier week has fewer.) After
+            15 s of unmeasured bookings (a fresh server speeds up for about half a minute), the baseline
+            `GET /health/live` is measured first and last; ratios are to the mean of the two.
             """, () => ApiScenario.RunAsync(root, load, [100, 1_000, 10_000])),
         new("sync", "Outlook sync (`OrleansCalendar.LoadTest -- sync`)", """
             The real server process against the project's Graph emulator on loopback, polling every 2 s, no webhooks.

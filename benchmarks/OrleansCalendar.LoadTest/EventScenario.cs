@@ -49,10 +49,8 @@ internal static class EventScenario
 
         // The delivery path (endpoint grain, HTTP connections, the code's optimized tier) warms up unmeasured first;
         // the baseline is measured before and after the endpoint's row (its backlog drained), and their mean is used.
-        // A fresh server speeds up for its first half minute or so (tiered compilation), so this warm-up is not short.
-        var warmUp = options with { Warmup = TimeSpan.Zero, Duration = TimeSpan.FromSeconds(Math.Max(15, options.Duration.TotalSeconds)) };
-        await LoadGenerator.RunAsync(client, "POST appointment, one endpoint (warm-up, not reported)", "appointments", with.Next, warmUp);
-        await LoadGenerator.RunAsync(client, "POST appointment, no webhook endpoint (warm-up, not reported)", "appointments", without.Next, warmUp);
+        await LoadGenerator.WarmUpAsync(client, "POST appointment, one endpoint", with.Next, options);
+        await LoadGenerator.WarmUpAsync(client, "POST appointment, no webhook endpoint", without.Next, options);
         await DrainedAsync(() => Volatile.Read(ref count) >= with.Issued, drainLimit);
         var before = await LoadGenerator.RunAsync(client, "POST appointment, no webhook endpoint (baseline, before)", "appointments", without.Next, options);
         var (countAtStart, issuedAtStart) = (Volatile.Read(ref count), with.Issued);
@@ -63,7 +61,7 @@ internal static class EventScenario
         var delivered = Volatile.Read(ref count) - countAtStart;
         var missing = with.Issued - issuedAtStart - delivered;
         var after = await LoadGenerator.RunAsync(client, "POST appointment, no webhook endpoint (baseline, after)", "appointments", without.Next, options);
-        var baseline = before with { RequestsPerSecond = (before.RequestsPerSecond + after.RequestsPerSecond) / 2 };
+        var baseline = LoadResult.Bracketing(before, after);
 
         // Latency: bookings at a gentle pace, each 201 timed until its event arrives.
         var latencies = new List<double>();

@@ -8,6 +8,14 @@ internal static class LoadGenerator
     public static Task<LoadResult> RunAsync(HttpClient client, string name, string path, LoadOptions options) =>
         RunAsync(client, name, path, () => new HttpRequestMessage(HttpMethod.Get, path), options);
 
+    /// <summary>
+    /// The closed loop for 15 s (or a row's duration if longer), not measured: a fresh server speeds up for about half
+    /// a minute (tiered compilation), which the rows after it should not measure.
+    /// </summary>
+    public static Task WarmUpAsync(HttpClient client, string name, Func<HttpRequestMessage> request, LoadOptions options) =>
+        RunAsync(client, $"{name} (warm-up, not reported)", "", request,
+            options with { Warmup = TimeSpan.Zero, Duration = TimeSpan.FromSeconds(Math.Max(15, options.Duration.TotalSeconds)) });
+
     /// <summary>The same closed loop for any request (a fresh message per send, since messages are single-use).</summary>
     public static async Task<LoadResult> RunAsync(HttpClient client, string name, string path, Func<HttpRequestMessage> request, LoadOptions options)
     {

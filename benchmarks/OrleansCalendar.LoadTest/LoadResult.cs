@@ -6,6 +6,13 @@ internal sealed record LoadResult(string Name, string Path, int Requests, int Er
 {
     public const string TableHeader = "| scenario | requests/s | p50 ms | p99 ms | errors | ratio to baseline |\n|---|---:|---:|---:|---:|---:|";
 
+    /// <summary>
+    /// A baseline measured right before and right after the rows set against it: their mean rate. On a shared machine
+    /// a rate drifts by a third within minutes, and a fresh server speeds up for its first half minute.
+    /// </summary>
+    public static LoadResult Bracketing(LoadResult before, LoadResult after) =>
+        before with { RequestsPerSecond = (before.RequestsPerSecond + after.RequestsPerSecond) / 2 };
+
     /// <summary>This result as a row of <see cref="TableHeader"/>'s table.</summary>
     public string Row(LoadResult baseline) => string.Create(CultureInfo.InvariantCulture,
         $"| {Name} | {RequestsPerSecond:0} | {P50Ms:0.00} | {P99Ms:0.00} | {Errors} | {RequestsPerSecond / baseline.RequestsPerSecond:0.00} |");
