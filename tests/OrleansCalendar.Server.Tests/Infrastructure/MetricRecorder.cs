@@ -37,18 +37,19 @@ public sealed class MetricRecorder : IDisposable
     }
 
     /// <summary>The sum of an instrument's measurements that carry every given tag.</summary>
-    public long Total(string instrument, params string[] tags) =>
-        _totals.Where(e => e.Key.Instrument == instrument && tags.All(t => e.Key.Tags.Split(',').Contains(t))).Sum(e => e.Value);
+    public long Total(string instrument, params string[] tags) => SumOf(_totals, instrument, tags);
 
     /// <summary>How many measurements of an instrument (of any number type) carry every given tag.</summary>
-    public long Count(string instrument, params string[] tags) =>
-        _counts.Where(e => e.Key.Instrument == instrument && tags.All(t => e.Key.Tags.Split(',').Contains(t))).Sum(e => e.Value);
+    public long Count(string instrument, params string[] tags) => SumOf(_counts, instrument, tags);
 
     /// <summary>Every tag (<c>key=value</c>) an instrument's measurements carried.</summary>
     public IReadOnlySet<string> Tags(string instrument) =>
         _counts.Keys.Where(k => k.Instrument == instrument).SelectMany(k => k.Tags.Split(',')).ToHashSet(StringComparer.Ordinal);
 
     public void Dispose() => _listener.Dispose();
+
+    private static long SumOf(ConcurrentDictionary<(string Instrument, string Tags), long> values, string instrument, string[] tags) =>
+        values.Where(e => e.Key.Instrument == instrument && tags.All(t => e.Key.Tags.Split(',').Contains(t))).Sum(e => e.Value);
 
     private static string Key(ReadOnlySpan<KeyValuePair<string, object?>> tags) =>
         string.Join(",", tags.ToArray().Select(t => $"{t.Key}={t.Value}").Order(StringComparer.Ordinal));
