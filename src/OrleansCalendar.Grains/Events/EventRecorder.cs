@@ -23,8 +23,9 @@ namespace OrleansCalendar.Grains.Events;
 public sealed class EventRecorder(IGrainFactory grains, string subAccountId)
 {
     private long? _writing;
+    private IEventPublisherGrain? _publisher;
 
-    private IEventPublisherGrain Publisher => grains.GetGrain<IEventPublisherGrain>(subAccountId);
+    private IEventPublisherGrain Publisher => _publisher ??= grains.GetGrain<IEventPublisherGrain>(subAccountId);
 
     /// <summary>
     /// Starts preparing <paramref name="event"/> ahead of its change's write, so that the prepare can run alongside
