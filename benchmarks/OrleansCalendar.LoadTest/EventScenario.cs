@@ -52,15 +52,15 @@ internal static class EventScenario
         await LoadGenerator.WarmUpAsync(client, "POST appointment, one endpoint", with.Next, options);
         await LoadGenerator.WarmUpAsync(client, "POST appointment, no webhook endpoint", without.Next, options);
         await DrainedAsync(() => Volatile.Read(ref count) >= with.Issued, drainLimit);
-        var before = await LoadGenerator.RunAsync(client, "POST appointment, no webhook endpoint (baseline, before)", "appointments", without.Next, options);
+        var before = await LoadGenerator.RunAsync(client, "POST appointment, no webhook endpoint (baseline, before)", "appointments", without.Next, options, server);
         var (countAtStart, issuedAtStart) = (Volatile.Read(ref count), with.Issued);
         var clock = Stopwatch.StartNew();
-        var booked = await LoadGenerator.RunAsync(client, "POST appointment, one endpoint subscribed to appointment.created", "appointments", with.Next, options);
+        var booked = await LoadGenerator.RunAsync(client, "POST appointment, one endpoint subscribed to appointment.created", "appointments", with.Next, options, server);
         var allArrived = await DrainedAsync(() => Volatile.Read(ref count) >= with.Issued, drainLimit);
         var drained = clock.Elapsed;
         var delivered = Volatile.Read(ref count) - countAtStart;
         var missing = with.Issued - issuedAtStart - delivered;
-        var after = await LoadGenerator.RunAsync(client, "POST appointment, no webhook endpoint (baseline, after)", "appointments", without.Next, options);
+        var after = await LoadGenerator.RunAsync(client, "POST appointment, no webhook endpoint (baseline, after)", "appointments", without.Next, options, server);
         var baseline = LoadResult.Bracketing(before, after);
 
         // Latency: bookings at a gentle pace, each 201 timed until its event arrives.
@@ -80,12 +80,12 @@ internal static class EventScenario
         return new StringBuilder()
             .AppendLine(CultureInfo.InvariantCulture, $"Loopback HTTP load, {options.Concurrency} concurrent clients, {options.Duration.TotalSeconds:0} s per row after {options.Warmup.TotalSeconds:0} s warm-up; the receiver answers 200 at once; {Environment.ProcessorCount} cores shared by server, receiver and load generator; {DateTime.UtcNow:yyyy-MM-dd}.")
             .AppendLine()
-            .AppendLine(LoadResult.TableHeader)
-            .AppendLine(before.Row(baseline))
-            .AppendLine(booked.Row(baseline))
-            .AppendLine(after.Row(baseline))
+            .AppendLine(LoadResult.TableHeaderWithCpu)
+            .AppendLine(before.RowWithCpu(baseline))
+            .AppendLine(booked.RowWithCpu(baseline))
+            .AppendLine(after.RowWithCpu(baseline))
             .AppendLine()
-            .AppendLine(CultureInfo.InvariantCulture, $"Ratio to baseline: against the mean of the two baseline rows ({baseline.RequestsPerSecond:0}/s).")
+            .AppendLine(CultureInfo.InvariantCulture, $"Ratio to baseline: against the mean of the two baseline rows ({baseline.RequestsPerSecond:0}/s). Server CPU: the server process's CPU time over the row (all its threads, the SQLite writer's included) per booking; what an event adds to a booking is the difference to the baseline rows' mean ({(booked.ServerCpuMsPerRequest - (before.ServerCpuMsPerRequest + after.ServerCpuMsPerRequest) / 2):0.00} ms).")
             .AppendLine()
             .AppendLine("| delivery | value |")
             .AppendLine("|---|---:|")

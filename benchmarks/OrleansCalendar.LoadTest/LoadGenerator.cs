@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using OrleansCalendar.TestSupport;
 
 namespace OrleansCalendar.LoadTest;
 
@@ -16,13 +17,17 @@ internal static class LoadGenerator
         RunAsync(client, $"{name} (warm-up, not reported)", "", request,
             options with { Warmup = TimeSpan.Zero, Duration = TimeSpan.FromSeconds(Math.Max(15, options.Duration.TotalSeconds)) });
 
-    /// <summary>The same closed loop for any request (a fresh message per send, since messages are single-use).</summary>
-    public static async Task<LoadResult> RunAsync(HttpClient client, string name, string path, Func<HttpRequestMessage> request, LoadOptions options)
+    /// <summary>
+    /// The same closed loop for any request (a fresh message per send, since messages are single-use). With
+    /// <paramref name="server"/>, the server process's CPU time over the measured window is reported per request.
+    /// </summary>
+    public static async Task<LoadResult> RunAsync(HttpClient client, string name, string path, Func<HttpRequestMessage> request, LoadOptions options, ServerProcess? server = null)
     {
         Console.WriteLine($"Measuring {name} ...");
         await RunWorkersAsync(client, request, options.Concurrency, options.Warmup, record: null);
         var latencies = new List<double>[options.Concurrency];
         var errors = 0;
+        var cpuAtStart = server?.ProcessorTime;
         var stopwatch = Stopwatch.StartNew();
         await RunWorkersAsync(client, request, options.Concurrency, options.Duration, (worker, elapsed, ok) =>
         {
@@ -33,10 +38,11 @@ internal static class LoadGenerator
             }
         });
         stopwatch.Stop();
+        var cpu = server?.ProcessorTime - cpuAtStart;
 
         var all = latencies.Where(l => l is not null).SelectMany(l => l).Order().ToArray();
         return new LoadResult(name, path, all.Length, errors, all.Length / stopwatch.Elapsed.TotalSeconds,
-            Percentile(all, 0.50), Percentile(all, 0.99));
+            Percentile(all, 0.50), Percentile(all, 0.99), cpu is { } used && all.Length > 0 ? used.TotalMilliseconds / all.Length : null);
     }
 
     private static async Task RunWorkersAsync(HttpClient client, Func<HttpRequestMessage> request, int concurrency, TimeSpan duration, Action<int, double, bool>? record)

@@ -2,9 +2,13 @@ using System.Globalization;
 
 namespace OrleansCalendar.LoadTest;
 
-internal sealed record LoadResult(string Name, string Path, int Requests, int Errors, double RequestsPerSecond, double P50Ms, double P99Ms)
+/// <summary>One row of closed-loop load; <see cref="ServerCpuMsPerRequest"/> when the server's process was watched.</summary>
+internal sealed record LoadResult(string Name, string Path, int Requests, int Errors, double RequestsPerSecond, double P50Ms, double P99Ms, double? ServerCpuMsPerRequest = null)
 {
     public const string TableHeader = "| scenario | requests/s | p50 ms | p99 ms | errors | ratio to baseline |\n|---|---:|---:|---:|---:|---:|";
+
+    /// <summary><see cref="TableHeader"/> with the server's CPU per request: all its threads, the SQLite writer's included.</summary>
+    public const string TableHeaderWithCpu = "| scenario | requests/s | p50 ms | p99 ms | errors | ratio to baseline | server CPU ms per request |\n|---|---:|---:|---:|---:|---:|---:|";
 
     /// <summary>
     /// A baseline measured right before and right after the rows set against it: their mean rate. On a shared machine
@@ -16,4 +20,7 @@ internal sealed record LoadResult(string Name, string Path, int Requests, int Er
     /// <summary>This result as a row of <see cref="TableHeader"/>'s table.</summary>
     public string Row(LoadResult baseline) => string.Create(CultureInfo.InvariantCulture,
         $"| {Name} | {RequestsPerSecond:0} | {P50Ms:0.00} | {P99Ms:0.00} | {Errors} | {RequestsPerSecond / baseline.RequestsPerSecond:0.00} |");
+
+    /// <summary>This result as a row of <see cref="TableHeaderWithCpu"/>'s table.</summary>
+    public string RowWithCpu(LoadResult baseline) => string.Create(CultureInfo.InvariantCulture, $"{Row(baseline)} {ServerCpuMsPerRequest:0.00} |");
 }

@@ -50,6 +50,16 @@ public sealed class ServerProcess : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
+    /// <summary>The processor time the server process has used so far (all its threads, user and kernel).</summary>
+    public TimeSpan ProcessorTime
+    {
+        get
+        {
+            _process.Refresh();
+            return _process.TotalProcessorTime;
+        }
+    }
+
     public int ExitCode => _process.ExitCode;
 
     /// <summary>The last lines the process wrote, for failure messages.</summary>
