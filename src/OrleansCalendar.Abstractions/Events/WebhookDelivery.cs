@@ -1,3 +1,5 @@
+using System.Runtime.Serialization;
+
 namespace OrleansCalendar.Abstractions.Events;
 
 /// <summary>
@@ -21,10 +23,12 @@ public sealed record WebhookDelivery(
 {
     public const string IdPrefix = "dlv";
 
-    /// <summary>Orders the delivery log: newest first means descending by this key.</summary>
+    /// <summary>Orders the delivery log: newest first means descending by this key. Computed, so never stored.</summary>
+    [IgnoreDataMember]
     public string SortKey => $"{CreatedAt.UtcTicks:D19}|{Id}";
 
-    /// <summary>The log day (UTC) a delivery belongs to: its creation day.</summary>
+    /// <summary>The log day (UTC) a delivery belongs to: its creation day. Computed, so never stored.</summary>
+    [IgnoreDataMember]
     public DateOnly Day => DateOnly.FromDateTime(CreatedAt.UtcDateTime);
 
     public WebhookDelivery WithoutPayload() => Event is null ? this : this with { Event = null };

@@ -69,6 +69,22 @@ public sealed class StoredEventsTests(SharedAppFixture fixture) : IClassFixture<
     }
 
     [Fact]
+    public void A_deliverys_computed_sort_key_and_day_are_not_stored_and_a_delivery_stored_with_them_still_reads()
+    {
+        var delivery = Delivery(Event("apt_6", EventTypes.AppointmentCreated)).WithoutPayload();
+        var page = new WebhookEndpointState { Queue = [delivery] };
+
+        var stored = Serializer.Serialize(page).ToString();
+        var withComputed = stored.Replace("\"Id\":\"dlv_", $"\"SortKey\":\"{delivery.SortKey}\",\"Day\":\"{delivery.Day:yyyy-MM-dd}\",\"Id\":\"dlv_", StringComparison.Ordinal);
+        var back = Serializer.Deserialize<WebhookEndpointState>(new BinaryData(withComputed))!;
+
+        Assert.DoesNotContain("SortKey", stored, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"Day\"", stored, StringComparison.Ordinal);
+        Assert.Contains("SortKey", withComputed, StringComparison.Ordinal);
+        Assert.Equal(delivery, Assert.Single(back.Queue));
+    }
+
+    [Fact]
     public void A_queue_written_in_the_storage_serializers_own_form_is_read()
     {
         var booked = Event("apt_3", EventTypes.AppointmentCreated);
