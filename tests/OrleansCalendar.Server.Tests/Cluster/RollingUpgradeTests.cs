@@ -82,22 +82,38 @@ public sealed class RollingUpgradeTests(PostgreSqlFixture postgres, ITestOutputH
     {
         var booked = new List<(string, string)>();
         var silos = cluster.Silos.Where(s => !s.HasExited).ToList();
+        var key = scenario.Client.DefaultRequestHeaders.Authorization!.Parameter;
+        var refusedByOld = 0;
         for (var i = 0; i < silos.Count; i++)
         {
-            using var direct = SiloCluster.Direct(silos[i], scenario.Client.DefaultRequestHeaders.Authorization!.Parameter, retry: true);
+            using var direct = SiloCluster.Direct(silos[i], key, retry: true);
             foreach (var calendar in calendars)
             {
                 // With a key, as the contract tells clients: a 503 retried after the first attempt held the slot
                 // (its grain's silo was stopping) learns that attempt's outcome instead of booking anew into it.
                 var start = BookingScenario.NewYork(daysAhead: 40 + (7 * round), hour: 9 + i);
                 using var request = scenario.BookingRequest(calendar, start, $"mixed-{round}-{i}-{calendar}");
-                using var response = await direct.SendAsync(request);
-                var status = response.StatusCode;
-                var body = System.Text.Json.Nodes.JsonNode.Parse(await response.Content.ReadAsStringAsync());
+                var (status, body) = await SendAsync(direct, request);
+                if (status == HttpStatusCode.Conflict && old.Contains(silos[i]) && body?["code"]?.GetValue<string>() == "slot-unavailable")
+                {
+                    // An old silo that activates an owner the new release has already moved reads its sealed record,
+                    // all busy (docs/availability-storage.md): it refuses instead of booking from a stale view. The
+                    // slot was free all along, so the same booking through a new silo lands.
+                    refusedByOld++;
+                    using var viaNew = SiloCluster.Direct(silos.First(s => !old.Contains(s)), key, retry: true);
+                    using var again = scenario.BookingRequest(calendar, start, $"mixed-{round}-{i}-{calendar}-via-new");
+                    (status, body) = await SendAsync(viaNew, again);
+                }
+
                 Assert.True(status == HttpStatusCode.Created,
                     $"booking through {silos[i].Name} ({(old.Contains(silos[i]) ? "old" : "new")}) answered {(int)status}: {body?.ToJsonString()}");
                 booked.Add((calendar, body!["id"]!.GetValue<string>()));
             }
+        }
+
+        if (refusedByOld > 0)
+        {
+            output.WriteLine($"mixed round {round}: {refusedByOld} booking(s) refused by an old silo for a moved owner, then booked through a new one");
         }
 
         var hosting = (await SiloCluster.MembersAsync(silos[^1]))
@@ -108,5 +124,11 @@ public sealed class RollingUpgradeTests(PostgreSqlFixture postgres, ITestOutputH
         Assert.Contains(hosting, name => old.Any(o => o.Name == name));
         Assert.Contains(hosting, name => old.All(o => o.Name != name));
         return booked;
+    }
+
+    private static async Task<(HttpStatusCode Status, System.Text.Json.Nodes.JsonNode? Body)> SendAsync(HttpClient client, HttpRequestMessage request)
+    {
+        using var response = await client.SendAsync(request);
+        return (response.StatusCode, System.Text.Json.Nodes.JsonNode.Parse(await response.Content.ReadAsStringAsync()));
     }
 }
