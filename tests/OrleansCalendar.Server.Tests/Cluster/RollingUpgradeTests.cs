@@ -93,7 +93,7 @@ public sealed class RollingUpgradeTests(PostgreSqlFixture postgres, ITestOutputH
                 // (its grain's silo was stopping) learns that attempt's outcome instead of booking anew into it.
                 var start = BookingScenario.NewYork(daysAhead: 40 + (7 * round), hour: 9 + i);
                 using var request = scenario.BookingRequest(calendar, start, $"mixed-{round}-{i}-{calendar}");
-                var (status, body) = await SendAsync(direct, request);
+                var (status, body) = await direct.SendJsonAsync(request);
                 if (status == HttpStatusCode.Conflict && old.Contains(silos[i]) && body?["code"]?.GetValue<string>() == "slot-unavailable")
                 {
                     // An old silo that activates an owner the new release has already moved reads its sealed record,
@@ -102,7 +102,7 @@ public sealed class RollingUpgradeTests(PostgreSqlFixture postgres, ITestOutputH
                     refusedByOld++;
                     using var viaNew = SiloCluster.Direct(silos.First(s => !old.Contains(s)), key, retry: true);
                     using var again = scenario.BookingRequest(calendar, start, $"mixed-{round}-{i}-{calendar}-via-new");
-                    (status, body) = await SendAsync(viaNew, again);
+                    (status, body) = await viaNew.SendJsonAsync(again);
                 }
 
                 Assert.True(status == HttpStatusCode.Created,
@@ -124,11 +124,5 @@ public sealed class RollingUpgradeTests(PostgreSqlFixture postgres, ITestOutputH
         Assert.Contains(hosting, name => old.Any(o => o.Name == name));
         Assert.Contains(hosting, name => old.All(o => o.Name != name));
         return booked;
-    }
-
-    private static async Task<(HttpStatusCode Status, System.Text.Json.Nodes.JsonNode? Body)> SendAsync(HttpClient client, HttpRequestMessage request)
-    {
-        using var response = await client.SendAsync(request);
-        return (response.StatusCode, System.Text.Json.Nodes.JsonNode.Parse(await response.Content.ReadAsStringAsync()));
     }
 }

@@ -20,6 +20,12 @@ public static class ApiClientExtensions
             request.Content = JsonContent.Create(body);
         }
 
+        return await client.SendJsonAsync(request);
+    }
+
+    /// <summary>Sends a request built by the caller (with its own headers) and reads the JSON answer.</summary>
+    public static async Task<(HttpStatusCode Status, JsonNode? Body)> SendJsonAsync(this HttpClient client, HttpRequestMessage request)
+    {
         using var response = await client.SendAsync(request);
         var text = await response.Content.ReadAsStringAsync();
         return (response.StatusCode, string.IsNullOrWhiteSpace(text) ? null : JsonNode.Parse(text));
