@@ -85,7 +85,7 @@ internal static class EventScenario
             .AppendLine(booked.RowWithCpu(baseline))
             .AppendLine(after.RowWithCpu(baseline))
             .AppendLine()
-            .AppendLine(CultureInfo.InvariantCulture, $"Ratio to baseline: against the mean of the two baseline rows ({baseline.RequestsPerSecond:0}/s). Server CPU: the server process's CPU time over the row (all its threads, the SQLite writer's included) per booking; what an event adds to a booking is the difference to the baseline rows' mean ({(booked.ServerCpuMsPerRequest - (before.ServerCpuMsPerRequest + after.ServerCpuMsPerRequest) / 2):0.00} ms).")
+            .AppendLine(CultureInfo.InvariantCulture, $"Ratio to baseline: against the mean of the two baseline rows ({baseline.RequestsPerSecond:0}/s). Server CPU: the server process's CPU time over the row (all its threads, the SQLite writer's included) per booking; what an event adds to a booking is the difference to the baseline rows' mean ({booked.ServerCpuMsPerRequest - baseline.ServerCpuMsPerRequest:0.00} ms).")
             .AppendLine()
             .AppendLine("| delivery | value |")
             .AppendLine("|---|---:|")

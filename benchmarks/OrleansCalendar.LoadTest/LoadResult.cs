@@ -11,11 +11,15 @@ internal sealed record LoadResult(string Name, string Path, int Requests, int Er
     public const string TableHeaderWithCpu = "| scenario | requests/s | p50 ms | p99 ms | errors | ratio to baseline | server CPU ms per request |\n|---|---:|---:|---:|---:|---:|---:|";
 
     /// <summary>
-    /// A baseline measured right before and right after the rows set against it: their mean rate. On a shared machine
-    /// a rate drifts by a third within minutes, and a fresh server speeds up for its first half minute.
+    /// A baseline measured right before and right after the rows set against it: their mean rate (and server CPU per
+    /// request, when watched). On a shared machine a rate drifts by a third within minutes, and a fresh server speeds
+    /// up for its first half minute.
     /// </summary>
-    public static LoadResult Bracketing(LoadResult before, LoadResult after) =>
-        before with { RequestsPerSecond = (before.RequestsPerSecond + after.RequestsPerSecond) / 2 };
+    public static LoadResult Bracketing(LoadResult before, LoadResult after) => before with
+    {
+        RequestsPerSecond = (before.RequestsPerSecond + after.RequestsPerSecond) / 2,
+        ServerCpuMsPerRequest = (before.ServerCpuMsPerRequest + after.ServerCpuMsPerRequest) / 2,
+    };
 
     /// <summary>This result as a row of <see cref="TableHeader"/>'s table.</summary>
     public string Row(LoadResult baseline) => string.Create(CultureInfo.InvariantCulture,
