@@ -4,11 +4,21 @@ using System.Net.Http.Json;
 namespace OrleansCalendar.LoadTest;
 
 /// <summary>
-/// Booking requests that are all real bookings: each takes the next free 5-minute slot of one of the calendars in
-/// turn (calendars open around the clock, see <see cref="Seeder.BookingCalendarsAsync"/>), so every answer is a 201.
+/// Booking requests that are all real bookings: each takes a free 5-minute slot of one of the calendars in turn
+/// (calendars open around the clock, see <see cref="Seeder.BookingCalendarsAsync"/>), so every answer is a 201.
 /// </summary>
+/// <remarks>
+/// A calendar's bookings go to its <see cref="Days"/> days in turn, each day filling from midnight. A booking rewrites
+/// the holds of its owner's day, so its cost follows how many that day already has: filling one day after another,
+/// that count swept from 0 to 288 and back, and rows measured at different rates landed at different points of the
+/// sweep (in the events run, the endpoint's row at 18.7 KB day pages against the baseline's 12.5 KB). Spread over the
+/// days, every row books into days about equally full, which also fill as a busy member's do (a dozen or two a day).
+/// </remarks>
 internal sealed class DistinctBookings(IReadOnlyList<string> calendars, Func<string, Uri> url)
 {
+    /// <summary>Days a calendar's bookings are spread over, starting the day after tomorrow (well inside the booking window).</summary>
+    public const int Days = 60;
+
     private readonly DateTime _firstDay = DateTime.UtcNow.Date.AddDays(2);
     private int _next;
 
@@ -18,7 +28,8 @@ internal sealed class DistinctBookings(IReadOnlyList<string> calendars, Func<str
     public HttpRequestMessage Next()
     {
         var k = Interlocked.Increment(ref _next);
-        var start = _firstDay.AddMinutes(5 * (k / calendars.Count));
+        var round = k / calendars.Count;
+        var start = _firstDay.AddDays(round % Days).AddMinutes(5 * (round / Days));
         return new HttpRequestMessage(HttpMethod.Post, url($"{calendars[k % calendars.Count]}/appointments"))
         {
             Content = JsonContent.Create(new
