@@ -5,6 +5,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
+using OrleansCalendar.Grains.Events;
 using OrleansCalendar.TestSupport;
 
 namespace OrleansCalendar.LoadTest;
@@ -13,7 +14,8 @@ namespace OrleansCalendar.LoadTest;
 /// Outbound event webhooks against one real server process (embedded SQLite) and a receiver on loopback in this
 /// process: what an enabled endpoint costs a booking (bookings/s with one endpoint over bookings/s with none, the
 /// same closed-loop generator on two sub-accounts alike), how long a booking's event takes from its 201 to its arrival,
-/// and how many events per second one endpoint receives.
+/// and how many events per second one endpoint receives. Set against the floor of any webhook delivery on this machine:
+/// the CPU of bare POSTs like the server's, from this process to the same receiver.
 /// </summary>
 internal static class EventScenario
 {
@@ -77,6 +79,14 @@ internal static class EventScenario
         }
 
         latencies.Sort();
+
+        // The floor: one delivered request's body and headers, posted again and again with nothing stored around it.
+        var sample = receiver.Received(path)[^1];
+        var endpointConcurrency = new EventOptions().MaxConcurrencyPerEndpoint;
+        var posts = await BarePostCpuAsync(receiver, sample, endpointConcurrency, 20_000);
+        var postsOneAtATime = await BarePostCpuAsync(receiver, sample, 1, 5_000);
+        var eventCpu = booked.MachineCpuMsPerRequest - baseline.MachineCpuMsPerRequest;
+        var ceiling = baseline.MachineCpuMsPerRequest / (baseline.MachineCpuMsPerRequest + posts);
         return new StringBuilder()
             .AppendLine(CultureInfo.InvariantCulture, $"Loopback HTTP load, {options.Concurrency} concurrent clients, {options.Duration.TotalSeconds:0} s per row after {options.Warmup.TotalSeconds:0} s warm-up; the receiver answers 200 at once; {Environment.ProcessorCount} cores shared by server, receiver and load generator; {DateTime.UtcNow:yyyy-MM-dd}.")
             .AppendLine()
@@ -85,7 +95,7 @@ internal static class EventScenario
             .AppendLine(booked.RowWithCpu(baseline))
             .AppendLine(after.RowWithCpu(baseline))
             .AppendLine()
-            .AppendLine(CultureInfo.InvariantCulture, $"Ratio to baseline: against the mean of the two baseline rows ({baseline.RequestsPerSecond:0}/s). Server CPU: the server process's CPU time over the row (all its threads, the SQLite writer's included) per booking; what an event adds to a booking is the difference to the baseline rows' mean ({booked.ServerCpuMsPerRequest - baseline.ServerCpuMsPerRequest:0.00} ms).")
+            .AppendLine(CultureInfo.InvariantCulture, $"Ratio to baseline: against the mean of the two baseline rows ({baseline.RequestsPerSecond:0}/s). CPU: each process's CPU time over the row (all its threads; the server's SQLite writer, and the receiver in the load tool) per booking. What an event adds is the difference to the baseline rows' mean: {booked.ServerCpuMsPerRequest - baseline.ServerCpuMsPerRequest:0.00} ms of the server's, {eventCpu:0.00} ms of the machine's.")
             .AppendLine()
             .AppendLine("| delivery | value |")
             .AppendLine("|---|---:|")
@@ -93,7 +103,46 @@ internal static class EventScenario
             .AppendLine(CultureInfo.InvariantCulture, $"| events not delivered when the drain ended | {(allArrived ? 0 : Math.Max(0, missing))} |")
             .AppendLine(CultureInfo.InvariantCulture, $"| 201 to arrival, p50 ms (200 bookings one at a time) | {Percentile(latencies, 0.50):0.0} |")
             .AppendLine(CultureInfo.InvariantCulture, $"| 201 to arrival, p95 ms | {Percentile(latencies, 0.95):0.0} |")
+            .AppendLine()
+            .AppendLine("The floor of a delivery on this machine: one delivered event's body and headers posted again to the same receiver from the load tool, with the server idle, and nothing else done per request. The CPU is the load tool's (sender and receiver together) per request.")
+            .AppendLine()
+            .AppendLine("| bare POST | value |")
+            .AppendLine("|---|---:|")
+            .AppendLine(CultureInfo.InvariantCulture, $"| CPU ms per POST, {endpointConcurrency} at a time (an endpoint's default concurrency) | {posts:0.00} |")
+            .AppendLine(CultureInfo.InvariantCulture, $"| CPU ms per POST, one at a time | {postsOneAtATime:0.00} |")
+            .AppendLine(CultureInfo.InvariantCulture, $"| what an event adds to the machine's CPU per booking (above) | {eventCpu:0.00} |")
+            .AppendLine(CultureInfo.InvariantCulture, $"| highest ratio an endpoint allows if storing, handing over, rendering and logging an event cost nothing: {baseline.MachineCpuMsPerRequest:0.00} / ({baseline.MachineCpuMsPerRequest:0.00} + {posts:0.00}) | {ceiling:0.00} |")
             .ToString();
+    }
+
+    /// <summary>
+    /// This process's CPU per request over <paramref name="count"/> POSTs of <paramref name="sample"/>'s body and
+    /// headers, <paramref name="concurrency"/> at a time, on a client set up like the server's webhook client.
+    /// </summary>
+    private static async Task<double> BarePostCpuAsync(WebhookReceiver receiver, ReceivedWebhook sample, int concurrency, int count)
+    {
+        var url = receiver.NewUrl(out _);
+        using var handler = new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false, PooledConnectionLifetime = TimeSpan.FromMinutes(5) };
+        using var client = new HttpClient(handler);
+        var left = count / 10;
+        await PostAllAsync();
+        left = count;
+        var cpuAtStart = LoadGenerator.ThisProcessCpu();
+        await PostAllAsync();
+        return (LoadGenerator.ThisProcessCpu() - cpuAtStart).TotalMilliseconds / count;
+
+        Task PostAllAsync() => Task.WhenAll(Enumerable.Range(0, concurrency).Select(_ => Task.Run(async () =>
+        {
+            while (Interlocked.Decrement(ref left) >= 0)
+            {
+                using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new StringContent(sample.Body, Encoding.UTF8, "application/json") };
+                request.Headers.Add("webhook-id", sample.Id);
+                request.Headers.Add("webhook-timestamp", sample.Timestamp);
+                request.Headers.Add("webhook-signature", sample.Signature);
+                using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+                response.EnsureSuccessStatusCode();
+            }
+        })));
     }
 
     /// <summary>Waits until <paramref name="done"/> holds or <paramref name="limit"/> passes; whether it held.</summary>

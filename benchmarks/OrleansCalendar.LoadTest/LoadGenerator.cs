@@ -19,7 +19,8 @@ internal static class LoadGenerator
 
     /// <summary>
     /// The same closed loop for any request (a fresh message per send, since messages are single-use). With
-    /// <paramref name="server"/>, the server process's CPU time over the measured window is reported per request.
+    /// <paramref name="server"/>, the CPU time over the measured window of the server's process and of this one is
+    /// reported per request.
     /// </summary>
     public static async Task<LoadResult> RunAsync(HttpClient client, string name, string path, Func<HttpRequestMessage> request, LoadOptions options, ServerProcess? server = null)
     {
@@ -28,6 +29,7 @@ internal static class LoadGenerator
         var latencies = new List<double>[options.Concurrency];
         var errors = 0;
         var cpuAtStart = server?.ProcessorTime;
+        var localCpuAtStart = ThisProcessCpu();
         var stopwatch = Stopwatch.StartNew();
         await RunWorkersAsync(client, request, options.Concurrency, options.Duration, (worker, elapsed, ok) =>
         {
@@ -39,10 +41,19 @@ internal static class LoadGenerator
         });
         stopwatch.Stop();
         var cpu = server?.ProcessorTime - cpuAtStart;
+        var localCpu = ThisProcessCpu() - localCpuAtStart;
 
         var all = latencies.Where(l => l is not null).SelectMany(l => l).Order().ToArray();
         return new LoadResult(name, path, all.Length, errors, all.Length / stopwatch.Elapsed.TotalSeconds,
-            Percentile(all, 0.50), Percentile(all, 0.99), cpu is { } used && all.Length > 0 ? used.TotalMilliseconds / all.Length : null);
+            Percentile(all, 0.50), Percentile(all, 0.99), cpu is { } used && all.Length > 0 ? used.TotalMilliseconds / all.Length : null,
+            cpu is not null && all.Length > 0 ? localCpu.TotalMilliseconds / all.Length : null);
+    }
+
+    /// <summary>This process's CPU time so far, all its threads.</summary>
+    public static TimeSpan ThisProcessCpu()
+    {
+        using var process = Process.GetCurrentProcess();
+        return process.TotalProcessorTime;
     }
 
     private static async Task RunWorkersAsync(HttpClient client, Func<HttpRequestMessage> request, int concurrency, TimeSpan duration, Action<int, double, bool>? record)
