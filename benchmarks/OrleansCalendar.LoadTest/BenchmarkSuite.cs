@@ -130,8 +130,10 @@ internal static partial class BenchmarkSuite
             speeds up for about half a minute), and the endpoint's row is set against the mean of the baseline measured
             right before and right after it, its event backlog drained in between. Throughput: the events that endpoint
             received over the load run and until its queue drained. Latency: from each 201 to its event's arrival,
-            bookings one at a time. Each booking row also gives the server's CPU time per booking: on two shared cores
-            the rate follows it. Where an event's CPU and the SQLite writer's time go: `docs/event-webhooks.md`.
+            bookings one at a time. Each booking row also gives the CPU time per booking of the server and of the load
+            tool (which hosts the receiver): on two shared cores the rate follows their sum. The floor of any delivery:
+            a delivered event's request posted bare to the same receiver, and the highest ratio that alone allows. Where
+            an event's CPU and the SQLite writer's time go: `docs/event-webhooks.md`.
             """, () => EventScenario.RunAsync(root, load)),
         new("history", "Cost against history (`OrleansCalendar.LoadTest -- history`)", """
             Whether a user's history costs anything now. Bookings: one client books 10,000 appointments one after
