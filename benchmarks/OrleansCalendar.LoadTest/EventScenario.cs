@@ -117,7 +117,8 @@ internal static class EventScenario
 
     /// <summary>
     /// This process's CPU per request over <paramref name="count"/> POSTs of <paramref name="sample"/>'s body and
-    /// headers, <paramref name="concurrency"/> at a time, on a client set up like the server's webhook client.
+    /// headers, <paramref name="concurrency"/> at a time, on a bare client with the server's connection settings
+    /// (pooled connections, no redirects, no cookies) but without its private-target guard and time-out.
     /// </summary>
     private static async Task<double> BarePostCpuAsync(WebhookReceiver receiver, ReceivedWebhook sample, int concurrency, int count)
     {
